@@ -1,0 +1,24 @@
+package dev.keyhound.detect.context;
+
+import dev.keyhound.detect.Credential;
+import dev.keyhound.detect.Match;
+import dev.keyhound.source.Blob;
+import java.util.List;
+
+/**
+ * Turns one blob's matches into credentials: names the provider of unprefixed values from their
+ * context (identifier, sibling fields, ccxt constructor, path, comment), pairs parts of one
+ * credential found in the same object or block, and drops matches the context proves harmless.
+ * OWNER: exchange-pack helper. The engine calls {@link #assemble} once per blob with matches.
+ */
+public interface CredentialAssembler {
+    /**
+     * @param blob    the blob (origin gives the path)
+     * @param text    the blob decoded to text (UTF-8 or UTF-16 as detected), as the engine read it
+     * @param matches every match the rules produced in the blob, before pairing, in text order
+     */
+    List<Credential> assemble(Blob blob, String text, List<Match> matches);
+
+    /** One credential per match, provider as the rule says. */
+    CredentialAssembler SINGLE = (blob, text, matches) -> matches.stream().map(Credential::of).toList();
+}

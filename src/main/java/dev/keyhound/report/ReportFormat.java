@@ -1,0 +1,3 @@
+package dev.keyhound.report;
+
+public enum ReportFormat { TEXT, JSON, SARIF }

@@ -1,0 +1,90 @@
+package dev.keyhound.rules;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands the placeholders in a rule's {@code examples}, so that rule files hold no literal
+ * credential (the project's own history must pass its own scan) while every test run still
+ * checks the rule against fresh, random, format-exact values.
+ *
+ * <p>Syntax: {@code {{kind:arg}}} or {@code {{kind}}}. Within one example, a placeholder with a
+ * trailing {@code #n} (e.g. {@code {{hex:32#1}}}) expands to the same value wherever it repeats.
+ * Kinds: {@code alnum:N} (base62), {@code hex:N}, {@code HEX:N}, {@code lower:N}, {@code upper:N},
+ * {@code digits:N}, {@code base64:N} (standard alphabet, no padding), {@code base64url:N},
+ * {@code base58:N}, {@code uuid} (version 4), {@code printable:N}. More kinds (checksummed wallet
+ * formats) are registered in {@link #GENERATORS}.
+ */
+public final class ExampleTemplate {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)(?::([^}#]*))?(?:#(\\w+))?}}");
+
+    static final String BASE62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static final String BASE64 = BASE62 + "+/";
+    static final String BASE64URL = BASE62 + "-_";
+    static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+    /** kind -> (arg, random) -> value. */
+    static final Map<String, BiFunction<String, Random, String>> GENERATORS = new HashMap<>();
+
+    static {
+        GENERATORS.put("alnum", (arg, r) -> pick(BASE62, arg, r));
+        GENERATORS.put("hex", (arg, r) -> pick("0123456789abcdef", arg, r));
+        GENERATORS.put("HEX", (arg, r) -> pick("0123456789ABCDEF", arg, r));
+        GENERATORS.put("lower", (arg, r) -> pick("abcdefghijklmnopqrstuvwxyz", arg, r));
+        GENERATORS.put("upper", (arg, r) -> pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ", arg, r));
+        GENERATORS.put("digits", (arg, r) -> pick("0123456789", arg, r));
+        GENERATORS.put("base64", (arg, r) -> pick(BASE64, arg, r));
+        GENERATORS.put("base64url", (arg, r) -> pick(BASE64URL, arg, r));
+        GENERATORS.put("base58", (arg, r) -> pick(BASE58, arg, r));
+        GENERATORS.put("printable", (arg, r) -> pick(BASE62 + "!#$%&()*+,-./:;<=>?@[]^_{|}~", arg, r));
+        GENERATORS.put("uuid", (arg, r) -> uuid4(r));
+    }
+
+    private ExampleTemplate() {
+    }
+
+    /** True when the text holds at least one placeholder. */
+    public static boolean isTemplate(String text) {
+        return PLACEHOLDER.matcher(text).find();
+    }
+
+    public static String expand(String template, Random random) {
+        Map<String, String> named = new HashMap<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String kind = m.group(1);
+            String arg = m.group(2);
+            String name = m.group(3);
+            BiFunction<String, Random, String> gen = GENERATORS.get(kind);
+            if (gen == null) {
+                throw new IllegalArgumentException("unknown example placeholder kind '" + kind + "' in " + template);
+            }
+            String value = name == null ? gen.apply(arg, random)
+                    : named.computeIfAbsent(kind + ":" + arg + "#" + name, k -> gen.apply(arg, random));
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String pick(String alphabet, String arg, Random r) {
+        int n = Integer.parseInt(arg == null ? "32" : arg.trim());
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = alphabet.charAt(r.nextInt(alphabet.length()));
+        }
+        return new String(c);
+    }
+
+    private static String uuid4(Random r) {
+        String h = pick("0123456789abcdef", "32", r);
+        char variant = "89ab".charAt(r.nextInt(4));
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-" + variant
+                + h.substring(17, 20) + "-" + h.substring(20, 32);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.keyhound.source;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Thread-safe counters a source and the pipeline fill during one scan. */
+public final class ScanStats {
+    public final AtomicLong blobsScanned = new AtomicLong();
+    public final AtomicLong bytesScanned = new AtomicLong();
+    public final AtomicLong skippedBinary = new AtomicLong();
+    public final AtomicLong skippedTooLarge = new AtomicLong();
+    public final AtomicLong skippedMissing = new AtomicLong();
+    public final AtomicLong unreadable = new AtomicLong();
+    public final AtomicLong commits = new AtomicLong();
+    public final AtomicLong refs = new AtomicLong();
+    /** Total blobs / bytes the source expects to deliver, when known up front (for progress and ETA). */
+    public final AtomicLong expectedBlobs = new AtomicLong(-1);
+    public final AtomicLong expectedBytes = new AtomicLong(-1);
+    private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
+
+    /** A one-line problem the user should see in the summary (a skipped file, a missing object, a shallow boundary). */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.keyhound.source.git;
+
+import dev.keyhound.source.BlobSink;
+import dev.keyhound.source.ScanStats;
+import dev.keyhound.source.Source;
+import dev.keyhound.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** What the index adds against HEAD; only added or changed lines are reportable. OWNER: git helper. */
+public final class StagedSource implements Source {
+    public StagedSource(Path repository, SourceOptions options) throws IOException {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    @Override
+    public void scan(BlobSink sink, ScanStats stats) throws IOException {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    @Override
+    public String describe() {
+        throw new UnsupportedOperationException("not built yet");
+    }
+}
