@@ -275,7 +275,7 @@ class EngineTest {
                 keywords = ["vaultref"]
                 [[rules]]
                 id = "nextlines"
-                regex = '''hdr:\\s*\\n\\s*\\n?\\s*val=([A-Z]{16})'''
+                regex = '''(?i)hdr:\\s+val=([A-Z]{16})'''
                 keywords = ["hdr:"]
                 """;
         Engine win = new Engine(rules(windowed), EngineOptions.DEFAULT);
