@@ -198,10 +198,13 @@ public final class Engine implements Detector {
                 return List.of();
             }
         }
-        boolean[] active = activeRules(path, commit);
+        // Path filters and path/commit allowlists are checked only for rules that would run.
+        boolean[] active = new boolean[rules.length];
         boolean needText = false;
         List<Candidate> pathOnly = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
+            boolean wouldRun = rules[i].regex() == null || keywordsOfRule[i] == null || hits.anyOf(keywordsOfRule[i]);
+            active[i] = wouldRun && runsOn(rules[i], path, commit);
             if (!active[i]) {
                 continue;
             }
@@ -227,24 +230,21 @@ public final class Engine implements Detector {
         return new Scan(blob, text, path, commit, active, hits, shift).run(pathOnly);
     }
 
-    private boolean[] activeRules(String path, String commit) {
-        boolean[] active = new boolean[rules.length];
-        for (int i = 0; i < rules.length; i++) {
-            Rule r = rules[i];
-            if (r.path() != null && !r.path().matcher(path).find()) {
-                continue;
-            }
-            boolean allowed = false;
-            for (Allowlist a : r.allowlists()) {
-                allowed |= AllowlistCheck.blobAllowed(a, path, commit);
-            }
-            for (Allowlist a : ruleSet.globalAllowlists()) {
-                allowed |= !a.targetRules().isEmpty() && a.targetRules().contains(r.id())
-                        && AllowlistCheck.blobAllowed(a, path, commit);
-            }
-            active[i] = !allowed;
+    private boolean runsOn(Rule r, String path, String commit) {
+        if (r.path() != null && !r.path().matcher(path).find()) {
+            return false;
         }
-        return active;
+        for (Allowlist a : r.allowlists()) {
+            if (AllowlistCheck.blobAllowed(a, path, commit)) {
+                return false;
+            }
+        }
+        for (Allowlist a : ruleSet.globalAllowlists()) {
+            if (!a.targetRules().isEmpty() && a.targetRules().contains(r.id()) && AllowlistCheck.blobAllowed(a, path, commit)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Charset utf16(byte[] b) {
@@ -597,7 +597,7 @@ public final class Engine implements Detector {
                 }
                 for (CompositeRequirement req : reqs) {
                     Integer j = indexById.get(req.ruleId());
-                    if (j != null && !ran[j] && rules[j].regex() != null) {
+                    if (j != null && !ran[j] && rules[j].regex() != null && runsOn(rules[j], path, commit)) {
                         runRegion(j, 0, text.length());
                     }
                 }
