@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * <p>The secret placeholder is the one named {@code #s} ({@code {{alnum:40#s}}}); without one,
  * the placeholder with the longest expansion (the first of equals). A finding satisfies the
  * example when its secret contains that placeholder's value and lies within the value's token:
- * the value extended on both sides by the example's own characters up to whitespace, a quote,
- * a backtick or one of {@code = , ; ( ) [ ] { } < >}. So for {@code token: "ghp_{{alnum:36}}"}
- * the secret must be the 36 characters, or {@code ghp_} with them.
+ * the value extended on both sides by the example's own characters up to a quote, a backtick or
+ * one of {@code = , ; ( ) [ ] { } < >} (whitespace and line breaks do not stop it, so a PEM block
+ * or a seed phrase can be one secret). So for {@code token = "ghp_{{alnum:36}}"} the secret must
+ * be the 36 characters, or {@code ghp_} with them.
  *
  * @param text        the expanded example
  * @param value       the secret placeholder's value
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public record ExampleExpansion(String text, String value, int tokenStart, int tokenEnd) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)(?::([^}#]*))?(?:#(\\w+))?}}");
-    private static final String DELIMITERS = " \t\r\n\"'`=,;()[]{}<>";
+    /** Whitespace is not a delimiter: PEM blocks and seed phrases are secrets that span it. */
+    private static final String DELIMITERS = "\"'`=,;()[]{}<>";
 
     public static ExampleExpansion expand(String template, Random random) {
         Map<String, String> named = new HashMap<>();

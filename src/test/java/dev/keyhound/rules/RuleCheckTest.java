@@ -85,5 +85,8 @@ class RuleCheckTest {
         assertTrue(longest.isSecret(longest.value()));
         assertFalse(longest.isSecret("b=\"sk_" + longest.value()), "the token stops at = and quotes");
         assertFalse(longest.isSecret(longest.value().substring(1)));
+        ExampleExpansion block = ExampleExpansion.expand("key: |\n  -----BEGIN X-----\n  {{base64:64}}\n  {{base64:20}}\n  -----END X-----", new Random(2));
+        String pem = block.text().substring(block.text().indexOf("-----BEGIN"));
+        assertTrue(block.isSecret(pem), "a secret may span lines");
     }
 }
