@@ -40,7 +40,8 @@ public final class DirectorySource implements Source {
                 throw new BadTargetException("no such file or directory: " + p);
             }
             if (Files.isDirectory(p)) {
-                collect(p, entries, stats);
+                // A root named through a symbolic link is walked at its target; links below it are not followed.
+                collect(p.toRealPath(), entries, stats);
             } else {
                 long size = Files.isRegularFile(p) ? Files.size(p) : 0;
                 entries.add(new Entry(p, p.toString().replace('\\', '/'), size));

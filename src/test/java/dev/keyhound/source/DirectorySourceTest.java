@@ -83,6 +83,9 @@ class DirectorySourceTest {
         Files.createSymbolicLink(tree.resolve("loop"), tree);
         Map<String, byte[]> got = scan(new DirectorySource(List.of(tree), SourceOptions.defaults()), new ScanStats());
         assertEquals(List.of("in.txt"), new ArrayList<>(got.keySet()));
+        Path named = Files.createSymbolicLink(root.resolve("tree-link"), tree);
+        Map<String, byte[]> viaLink = scan(new DirectorySource(List.of(named), SourceOptions.defaults()), new ScanStats());
+        assertEquals(List.of("in.txt"), new ArrayList<>(viaLink.keySet()), "a root given as a link is walked");
     }
 
     @Test
