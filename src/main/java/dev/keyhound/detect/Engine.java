@@ -617,12 +617,15 @@ public final class Engine implements Detector {
         }
 
         private boolean near(Found primary, Found aux, CompositeRequirement req) {
-            if (req.withinLines() != null && Math.abs(primary.line() - aux.line()) > req.withinLines()) {
+            // As gitleaks: distances between the starts of the two matches.
+            int pl = lines().lineOf(primary.c().matchStart());
+            int al = lines().lineOf(aux.c().matchStart());
+            if (req.withinLines() != null && Math.abs(pl - al) > req.withinLines()) {
                 return false;
             }
             if (req.withinColumns() != null) {
-                int pc = primary.c().matchStart() - lines().start(lines().lineOf(primary.c().matchStart()));
-                int ac = aux.c().matchStart() - lines().start(lines().lineOf(aux.c().matchStart()));
+                int pc = primary.c().matchStart() - lines().start(pl);
+                int ac = aux.c().matchStart() - lines().start(al);
                 return Math.abs(pc - ac) <= req.withinColumns();
             }
             return true;
