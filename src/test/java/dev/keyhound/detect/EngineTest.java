@@ -349,6 +349,29 @@ class EngineTest {
     }
 
     @Test
+    void compositeWithinColumnsComparesMatchStartColumns() throws Exception {
+        Engine e = new Engine(rules("""
+                [[rules]]
+                id = "user"
+                regex = '''user=([a-z]{8})'''
+                keywords = ["user="]
+                skipReport = true
+                [[rules]]
+                id = "pass"
+                regex = '''pass=([A-Za-z0-9]{16})'''
+                keywords = ["pass="]
+                  [[rules.required]]
+                  id = "user"
+                  withinLines = 1
+                  withinColumns = 4
+                """), EngineOptions.DEFAULT);
+        String u = gen("{{lower:8}}");
+        String p = gen("{{alnum:16}}");
+        assertEquals(List.of("pass"), scan(e, "  user=" + u + "\n    pass=" + p + "\n").stream().map(Match::ruleId).toList());
+        assertEquals(List.of(), scan(e, "user=" + u + "\n          pass=" + p + "\n"), "10 columns apart");
+    }
+
+    @Test
     void engineIsSafeToShareAcrossThreads() throws Exception {
         Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
         List<String> tokens = new ArrayList<>();
