@@ -58,6 +58,13 @@ public final class Engine implements Detector {
     /** Keyword indexes per rule; null when the rule always runs. */
     private final int[][] keywordsOfRule;
     private final boolean[] wholeText;
+    /**
+     * Per rule and keyword (parallel to keywordsOfRule): the exact-case text a hit of that keyword
+     * must show for the rule to match at all, or null. Set when the regex starts with a required
+     * case-sensitive literal that the keyword is a prefix of ({@code \b(ghp_...)} and "ghp_"): a
+     * case-insensitive hit in other case ("GHP_", "Sk") cannot start a match, so it does not count.
+     */
+    private final String[][] exactKeyword;
     /** Lines of context either side of a hit: 0 for a regex that cannot match a line break. */
     private final int[] contextLines;
     private final boolean[] generic;
@@ -80,6 +87,7 @@ public final class Engine implements Detector {
         keywordsOfRule = new int[n][];
         wholeText = new boolean[n];
         contextLines = new int[n];
+        exactKeyword = new String[n][];
         generic = new boolean[n];
         validators = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -93,6 +101,15 @@ public final class Engine implements Detector {
                     ids[j] = keywordIndex.computeIfAbsent(kws.get(j), k -> keywordIndex.size());
                 }
                 keywordsOfRule[i] = ids;
+                String literal = r.regex() == null ? null : requiredLiteral(r.regex().pattern());
+                if (literal != null) {
+                    String[] exact = new String[kws.size()];
+                    for (int j = 0; j < exact.length; j++) {
+                        String k = kws.get(j);
+                        exact[j] = literal.toLowerCase(Locale.ROOT).startsWith(k) ? literal.substring(0, k.length()) : null;
+                    }
+                    exactKeyword[i] = exact;
+                }
             }
             wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
             contextLines[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) ? CONTEXT_LINES : 0;
@@ -139,15 +156,23 @@ public final class Engine implements Detector {
      * than many windows around a common keyword.
      */
     static boolean hasLiteralPrefix(String regex) {
+        return !regex.startsWith("\\b") && requiredLiteral(regex) != null;
+    }
+
+    /**
+     * The case-sensitive literal (2+ chars) every match starts with, after an optional leading
+     * {@code \b} and opening groups; null when there is none or the regex has an alternation.
+     */
+    static String requiredLiteral(String regex) {
         if (regex.indexOf('|') >= 0) {
-            return false;
+            return null;
         }
-        int i = 0;
+        int i = regex.startsWith("\\b") ? 2 : 0;
         while (i < regex.length() && regex.charAt(i) == '(') {
             if (regex.startsWith("(?:", i)) {
                 i += 3;
             } else if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
-                return false;
+                return null;
             } else {
                 i++;
             }
@@ -161,10 +186,10 @@ public final class Engine implements Detector {
             n++;
         }
         // A literal followed by a quantifier is not required in full.
-        if (i + n < regex.length() && "*?{".indexOf(regex.charAt(i + n)) >= 0) {
+        if (i + n < regex.length() && "*?{+".indexOf(regex.charAt(i + n)) >= 0) {
             n--;
         }
-        return n >= 2;
+        return n >= 2 ? regex.substring(i, i + n) : null;
     }
 
     public RuleSet ruleSet() {
@@ -198,19 +223,20 @@ public final class Engine implements Detector {
                 return List.of();
             }
         }
+        boolean[] hit = utf16 != null ? ruleHits(hits, null, text) : ruleHits(hits, b, null);
         // Path filters and path/commit allowlists are checked only for rules that would run.
         boolean[] active = new boolean[rules.length];
         boolean needText = false;
         List<Candidate> pathOnly = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
-            boolean wouldRun = rules[i].regex() == null || keywordsOfRule[i] == null || hits.anyOf(keywordsOfRule[i]);
+            boolean wouldRun = rules[i].regex() == null || keywordsOfRule[i] == null || hit[i];
             active[i] = wouldRun && runsOn(rules[i], path, commit);
             if (!active[i]) {
                 continue;
             }
             if (rules[i].regex() == null) {
                 pathOnly.add(new Candidate(i, 0, 0, 0, 0, path));
-            } else if (keywordsOfRule[i] == null || hits.anyOf(keywordsOfRule[i])) {
+            } else if (keywordsOfRule[i] == null || hit[i]) {
                 needText = true;
             }
         }
@@ -225,9 +251,55 @@ public final class Engine implements Detector {
                 hits = new Hits(keywordLength.length);
                 prefilter.scan(text, hits);
                 shift = 0;
+                hit = ruleHits(hits, null, text);
             }
         }
-        return new Scan(blob, text, path, commit, active, hits, shift).run(pathOnly);
+        return new Scan(blob, text, path, commit, active, hits, hit, shift).run(pathOnly);
+    }
+
+    /**
+     * Which rules have a keyword hit that can start a match: any hit of a keyword, or for a
+     * keyword with an exact-case form, a hit whose text is exactly that form. Hits are read from
+     * bytes (end offsets into bytes) or, when bytes is null, from text (char offsets).
+     */
+    private boolean[] ruleHits(Hits hits, byte[] bytes, String text) {
+        boolean[] hit = new boolean[rules.length];
+        if (hits.total == 0) {
+            return hit;
+        }
+        for (int i = 0; i < rules.length; i++) {
+            int[] kws = keywordsOfRule[i];
+            if (kws == null) {
+                continue;
+            }
+            String[] exact = exactKeyword[i];
+            for (int j = 0; j < kws.length && !hit[i]; j++) {
+                int k = kws[j];
+                if (hits.counts[k] == 0) {
+                    continue;
+                }
+                String form = exact == null ? null : exact[j];
+                if (form == null) {
+                    hit[i] = true;
+                    continue;
+                }
+                int[] ends = hits.ends[k];
+                for (int h = 0; h < hits.counts[k] && !hit[i]; h++) {
+                    hit[i] = bytes != null ? sameBytes(bytes, ends[h] - form.length(), form)
+                            : text.startsWith(form, ends[h] - form.length());
+                }
+            }
+        }
+        return hit;
+    }
+
+    private static boolean sameBytes(byte[] bytes, int at, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean runsOn(Rule r, String path, String commit) {
@@ -302,15 +374,6 @@ public final class Engine implements Detector {
             counts[keyword] = c + 1;
             total++;
         }
-
-        boolean anyOf(int[] keywords) {
-            for (int k : keywords) {
-                if (counts[k] > 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** One regex match that passed the rule's own group selection, before the filters. */
@@ -329,18 +392,20 @@ public final class Engine implements Detector {
         final String commit;
         final boolean[] active;
         final Hits hits;
+        final boolean[] hit;
         final int shift;
         final boolean[] ran = new boolean[rules.length];
         final List<List<Found>> found = new ArrayList<>();
         LineIndex lines;
 
-        Scan(Blob blob, String text, String path, String commit, boolean[] active, Hits hits, int shift) {
+        Scan(Blob blob, String text, String path, String commit, boolean[] active, Hits hits, boolean[] hit, int shift) {
             this.blob = blob;
             this.text = text;
             this.path = path;
             this.commit = commit;
             this.active = active;
             this.hits = hits;
+            this.hit = hit;
             this.shift = shift;
             for (int i = 0; i < rules.length; i++) {
                 found.add(List.of());
@@ -352,9 +417,9 @@ public final class Engine implements Detector {
                 if (!active[i] || rules[i].regex() == null) {
                     continue;
                 }
-                if (keywordsOfRule[i] == null || wholeText[i] && hits.anyOf(keywordsOfRule[i])) {
+                if (keywordsOfRule[i] == null || wholeText[i] && hit[i]) {
                     runRegion(i, 0, text.length());
-                } else if (hits.anyOf(keywordsOfRule[i])) {
+                } else if (hit[i]) {
                     runWindows(i);
                 }
             }

@@ -372,6 +372,22 @@ class EngineTest {
     }
 
     @Test
+    void aKeywordHitInTheWrongCaseCannotStartACaseSensitiveLiteral() throws Exception {
+        assertEquals("ghp_", Engine.requiredLiteral("\\b(ghp_[0-9A-Za-z]{36})\\b"));
+        assertEquals("SK", Engine.requiredLiteral("(SK[0-9a-fA-F]{32})\\b"));
+        assertEquals(null, Engine.requiredLiteral("(?i)\\b(ghp_[0-9A-Za-z]{36})"));
+        assertEquals(null, Engine.requiredLiteral("\\b(?:ghp|gho)_x"));
+        assertEquals(null, Engine.requiredLiteral("SK+x"));
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        String sid = "SK" + gen("{{hex:32}}");
+        assertEquals(List.of("twilio-api-key"), scan(e, "ask the task: " + sid + "\n").stream().map(Match::ruleId).toList());
+        assertEquals(List.of(), scan(e, "ask the task: sk" + sid.substring(2) + "\n"));
+        String wide = "\uFEFFsk, disk " + sid;
+        assertEquals(List.of(sid), scan(e, "w.txt", wide.getBytes(StandardCharsets.UTF_16LE)).stream()
+                .map(Match::secret).toList(), "UTF-16: hits are checked in chars");
+    }
+
+    @Test
     void engineIsSafeToShareAcrossThreads() throws Exception {
         Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
         List<String> tokens = new ArrayList<>();
