@@ -51,7 +51,9 @@ final class Advice {
                 return p.get().name();
             }
         }
-        return providerId;
+        // No provider table (a rule from a gitleaks config): the id, capitalised, reads as a name.
+        return providerId == null || providerId.isEmpty() ? "Unknown"
+                : Character.toUpperCase(providerId.charAt(0)) + providerId.substring(1);
     }
 
     /** The rule's own revoke info, else its provider's, else generic advice. */

@@ -204,7 +204,7 @@ final class SarifReportWriter implements ReportWriter {
     }
 
     static String fullDescription(String description, String providerName, String part) {
-        return description + ". A leaked " + providerName + " " + part + " lets anyone who can read this"
+        return description.replaceAll("[.\\s]+$", "") + ". A leaked " + providerName + " " + part + " lets anyone who can read this"
                 + " repository, its history or any clone of it act with the credential's permissions until it"
                 + " is revoked. Deleting it from the code does not undo the leak: it stays in git history.";
     }
@@ -213,8 +213,9 @@ final class SarifReportWriter implements ReportWriter {
                            List<String> references) {
         StringBuilder b = new StringBuilder();
         b.append(description).append('\n').append('\n');
-        b.append("What it is: a ").append(providerName).append(' ').append(part)
-                .append(" (keyhound rule ").append(ruleId).append(").\n\n");
+        b.append("What it is: ").append(providerName).append(' ').append(part)
+                .append(" (keyhound rule ").append(ruleId).append("). Anyone who can read this repository, its")
+                .append(" history or a clone can use it until it is revoked.\n\n");
         b.append("What to do now:\n");
         int n = 1;
         if (revoke.url() != null) {
@@ -237,7 +238,7 @@ final class SarifReportWriter implements ReportWriter {
                                List<String> references) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(md(description)).append("**\n\n");
-        b.append("A leaked ").append(md(providerName)).append(' ').append(md(part))
+        b.append("What it is: ").append(md(providerName)).append(' ').append(md(part))
                 .append(" (keyhound rule `").append(ruleId).append("`). Anyone who can read this repository,"
                         + " its history or a clone can use it until it is revoked.\n\n");
         b.append("### What to do now\n\n");
@@ -394,8 +395,14 @@ final class SarifReportWriter implements ReportWriter {
                 props.put("stillInHead", f.stillInHead());
             }
             props.put("seenCount", f.seenCount());
-            if (!redaction.enabled()) {
-                props.put("secret", primary.secret());
+            ArrayNode parts = props.putArray("parts");
+            for (FindingPart part : f.parts()) {
+                ObjectNode po = parts.addObject();
+                po.put("part", part.part());
+                po.put("ruleId", part.ruleId());
+                if (!redaction.enabled()) {
+                    po.put("secret", part.secret());
+                }
             }
             return r;
         }
