@@ -104,14 +104,19 @@ final class TextReportWriter implements ReportWriter {
                     .append(options.verbose() || f.seenAt().size() <= listed ? "" : " (--verbose lists them)")
                     .append('\n');
         }
-        Revoke revoke = Advice.revoke(report.rules(), f);
+        if (f.severity() != Severity.INFO) {
+            fix(b, Advice.revoke(report.rules(), f));
+        }
+        b.append(INDENT).append("not a leak? ").append(st.dim(Advice.silenceHint(f))).append('\n');
+        b.append('\n');
+    }
+
+    private static void fix(StringBuilder b, Revoke revoke) {
         b.append(INDENT).append("fix      ")
                 .append(revoke.url() == null ? "revoke it with its issuer" : "revoke at " + revoke.url());
         for (String step : revoke.steps()) {
             b.append("\n").append(INDENT).append("         - ").append(step);
         }
-        b.append('\n');
-        b.append(INDENT).append("not a leak? ").append(st.dim(Advice.silenceHint(f))).append('\n');
         b.append('\n');
     }
 
