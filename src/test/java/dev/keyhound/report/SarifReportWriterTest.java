@@ -278,6 +278,24 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void findingsOfRulesOutsideTheRuleSetStillGiveCompleteRules() {
+        ReportFixtures fx = ReportFixtures.sample(rnd);
+        for (dev.keyhound.rules.RuleSet rules : java.util.Arrays.asList(
+                dev.keyhound.rules.RuleSet.of(List.of(), List.of(), java.util.Map.of()), null)) {
+            ScanReport bare = new ScanReport(fx.report.findings(), fx.report.summary(), rules);
+            for (ReportFormat format : ReportFormat.values()) {
+                assertTrue(render(format, bare, defaults()).length > 0);
+            }
+            byte[] sarif = render(ReportFormat.SARIF, bare, defaults());
+            assertEquals(Set.of(), sarifErrors(sarif));
+            JsonNode rule = json(sarif).at("/runs/0/tool/driver/rules/0");
+            assertEquals(Fixtures.KEY_RULE, rule.path("id").asText());
+            assertEquals("9.5", rule.at("/properties/security-severity").asText(), "from the results' severity");
+            assertTrue(rule.at("/help/text").asText().contains("Revoke or rotate"), "generic advice");
+        }
+    }
+
+    @Test
     void uriHelpers() {
         assertEquals("src/a%23b.py", SarifReportWriter.relativeUri("./src/a#b.py"));
         assertEquals("dir/sub/x.txt", SarifReportWriter.relativeUri("dir\\sub\\x.txt"));
