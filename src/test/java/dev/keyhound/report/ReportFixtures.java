@@ -114,7 +114,15 @@ final class ReportFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (format == ReportFormat.SARIF) {
+            // Every SARIF a test produces must be valid, whatever the test checks next.
+            Set<ValidationMessage> errors = sarifErrors(bytes);
+            if (!errors.isEmpty()) {
+                throw new AssertionError("invalid SARIF: " + errors);
+            }
+        }
+        return bytes;
     }
 
     static String text(byte[] bytes) {

@@ -17,6 +17,7 @@ import dev.keyhound.finding.Baseline;
 import dev.keyhound.finding.Finding;
 import dev.keyhound.finding.FindingCollector;
 import dev.keyhound.finding.Fixtures;
+import dev.keyhound.finding.Suppressions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -169,6 +170,36 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void ignoredAndBaselinedFindingsAreExternalSuppressions() {
+        ReportFixtures fx = ReportFixtures.sample(rnd);
+        Finding pair = fx.report.findings().get(0);
+        Finding token = fx.report.findings().get(1);
+        List<Finding> marked = new ArrayList<>();
+        for (Finding f : fx.report.findings()) {
+            String why = f == pair ? Suppressions.IGNORE_FILE : f == token ? Suppressions.BASELINE : f.suppression();
+            marked.add(new Finding(f.fingerprint(), f.provider(), f.severity(), f.note(), f.parts(), f.seenAt(),
+                    f.seenCount(), f.stillInHead(), why));
+        }
+        ScanReport report = new ScanReport(marked, fx.report.summary(), fx.report.rules());
+        JsonNode results = json(render(ReportFormat.SARIF, report, options(true, false, false, true))).at("/runs/0/results");
+        assertEquals("external", byFingerprint(results, pair.fingerprint()).at("/suppressions/0/kind").asText());
+        assertTrue(byFingerprint(results, pair.fingerprint()).at("/suppressions/0/justification").asText().contains(".keyhoundignore"));
+        assertEquals("external", byFingerprint(results, token.fingerprint()).at("/suppressions/0/kind").asText());
+        assertTrue(byFingerprint(results, token.fingerprint()).at("/suppressions/0/justification").asText().contains("baseline"));
+        assertEquals(2, json(render(ReportFormat.SARIF, report, defaults())).at("/runs/0/results").size(),
+                "hidden unless --show-suppressed");
+    }
+
+    private static JsonNode byFingerprint(JsonNode results, String fingerprint) {
+        for (JsonNode r : results) {
+            if (r.at("/properties/fingerprint").asText().equals(fingerprint)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no result " + fingerprint);
+    }
+
+    @Test
     void noRawSecretUnlessAskedAndTheLineHashIgnoresRedaction() {
         ReportFixtures fx = ReportFixtures.sample(rnd);
         String redacted = text(render(ReportFormat.SARIF, fx.report, options(true, false, true, true)));
@@ -254,6 +285,7 @@ class SarifReportWriterTest {
             z.write(bytes);
         }
         assertTrue(gz.size() <= limit, "gzipped " + gz.size());
+        assertEquals(Set.of(), sarifErrors(bytes));
         JsonNode run = json(bytes).at("/runs/0");
         int kept = run.path("results").size();
         assertTrue(kept > 0 && kept < 300, "kept " + kept);
