@@ -135,7 +135,9 @@ final class SarifReportWriter implements ReportWriter {
             ObjectNode tool = json.createObjectNode();
             ObjectNode driver = tool.putObject("driver");
             driver.put("name", Advice.TOOL_NAME);
-            driver.put("version", options.toolVersion());
+            if (options.toolVersion() != null) {
+                driver.put("version", options.toolVersion());
+            }
             driver.put("informationUri", Advice.INFORMATION_URI);
             ArrayNode ruleNodes = driver.putArray("rules");
             for (Map.Entry<String, Finding> e : worstByRule.entrySet()) {

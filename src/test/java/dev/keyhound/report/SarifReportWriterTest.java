@@ -52,10 +52,11 @@ class SarifReportWriterTest {
                 assertEquals(Set.of(), sarifErrors(sarif), "redact=" + redact + " showSuppressed=" + suppressed);
             }
         }
-        byte[] empty = render(ReportFormat.SARIF, new ScanReport(List.of(), fx.report.summary(), fx.report.rules()),
-                defaults());
+        byte[] empty = render(ReportFormat.SARIF, new ScanReport(List.of(), null, fx.report.rules()),
+                new ReportOptions(true, false, false, false, null));
         assertEquals(Set.of(), sarifErrors(empty));
         assertEquals(0, json(empty).at("/runs/0/results").size());
+        assertEquals("keyhound/scan/", json(empty).at("/runs/0/automationDetails/id").asText());
     }
 
     @Test
