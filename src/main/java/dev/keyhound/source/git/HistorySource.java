@@ -60,6 +60,7 @@ public final class HistorySource implements Source {
     @Override
     public void scan(BlobSink sink, ScanStats stats) throws IOException {
         Problems problems = new Problems(stats);
+        long t0 = System.nanoTime();
         Set<ObjectId> starts = startPoints(stats);
         revWalk = new RevWalk(repo);
         revWalk.setRetainBody(false);
@@ -69,10 +70,15 @@ public final class HistorySource implements Source {
         warnShallow(stats);
         warnSubmodules(walk.submodules(), stats);
         provenance = new HistoryProvenance(repo, walk.commits());
+        long t1 = System.nanoTime();
 
         List<BlobEntry> ordered = PackOrder.sort(repo.getObjectDatabase(), walk.blobs());
+        long t2 = System.nanoTime();
         measure(ordered, stats, problems);
+        long t3 = System.nanoTime();
         read(ordered, sink, stats, problems);
+        long t4 = System.nanoTime();
+        if (System.getenv("KH_TIMING") != null) System.err.printf("walk %d sort %d size %d read %d%n", (t1-t0)/1000000, (t2-t1)/1000000, (t3-t2)/1000000, (t4-t3)/1000000);
         problems.summarize();
     }
 
