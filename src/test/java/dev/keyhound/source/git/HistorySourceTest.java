@@ -186,6 +186,46 @@ class HistorySourceTest {
     }
 
     @Test
+    void packedRepositoryWithDeltaChainsGivesTheSameBlobsAsTheLooseOne() throws Exception {
+        String secret = TestRepo.token(random);
+        StringBuilder text = new StringBuilder();
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            for (int i = 0; i < 300; i++) {
+                text.append("line ").append(i).append(" of a file that grows, so git stores deltas\n");
+            }
+            repo.write("big.txt", text.toString()).write("other.txt", text.toString().toUpperCase()).commit("start");
+            for (int round = 0; round < 30; round++) {
+                text.insert(text.length() / 2, "inserted in round " + round + (round == 7 ? " k=" + secret : "") + "\n");
+                repo.write("big.txt", text.toString());
+                if (round % 3 == 0) {
+                    repo.write("other.txt", text.toString().toUpperCase());
+                }
+                if (round % 10 == 0) {
+                    Files.write(repo.dir.resolve("blob" + round + ".bin"), new byte[] {0, 1, (byte) round});
+                }
+                repo.commit("round " + round);
+            }
+            repo.write("dir/later.txt", "later\n").commit("loose after the pack");
+            repo.git.gc().setAggressive(true).call();
+            repo.write("dir/loose.txt", "loose " + secret + "\n").commit("a loose object next to the pack");
+        }
+        try (var dirs = Files.list(tmp.resolve("r/.git/objects/pack"))) {
+            assertTrue(dirs.anyMatch(p -> p.toString().endsWith(".pack")), "gc wrote a pack");
+        }
+        Scan scan = scan(tmp.resolve("r"));
+        // Every blob's bytes hash to its id (checked inside), delta-resolved ones included.
+        assertEquals(3, scan.stats.skippedBinary.get());
+        List<String> ids = scan.sink.blobIds();
+        assertEquals(new HashSet<>(ids).size(), ids.size());
+        Set<String> textBlobs = reachableBlobs(tmp.resolve("r"));
+        assertEquals(textBlobs.size(), ids.size() + 3);
+        for (Blob b : scan.sink.blobs) {
+            assertEquals(b.origin().blobId(), blobId(b.bytes()));
+        }
+        assertEquals(2, scan.sink.containing(secret).size());
+    }
+
+    @Test
     void binaryAndOversizedBlobsAreSkippedAndCounted() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             repo.write("small.txt", "small\n").write("big.txt", "x".repeat(5000) + "\n");
