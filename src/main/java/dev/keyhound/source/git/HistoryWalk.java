@@ -68,6 +68,9 @@ final class HistoryWalk {
             } catch (MissingObjectException e) {
                 problems.missing(id.name() + " (a ref target)");
                 continue;
+            } catch (IOException e) {
+                problems.unreadable(id.name() + " (a ref target)", e);
+                continue;
             }
             if (obj instanceof RevCommit c) {
                 tips.add(c);
@@ -119,6 +122,10 @@ final class HistoryWalk {
                     problems.missing("commit " + c.name());
                     stack.pop();
                     continue;
+                } catch (IOException e) {
+                    problems.unreadable("commit " + c.name(), e);
+                    stack.pop();
+                    continue;
                 }
                 expanded.push(true);
                 for (int i = c.getParentCount() - 1; i >= 0; i--) {
@@ -150,6 +157,9 @@ final class HistoryWalk {
                 raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
             } catch (MissingObjectException e) {
                 problems.missing("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix));
+                continue;
+            } catch (IOException e) {
+                problems.unreadable("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix), e);
                 continue;
             }
             RawTree entries = new RawTree(raw);
