@@ -13,7 +13,9 @@ import dev.keyhound.source.git.HistoryWalk.BlobEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.Inflater;
@@ -61,11 +63,11 @@ public final class HistorySource implements Source {
     @Override
     public void scan(BlobSink sink, ScanStats stats) throws IOException {
         Problems problems = new Problems(stats);
-        Set<ObjectId> starts = startPoints(stats);
+        Map<ObjectId, String> starts = startPoints(stats);
         revWalk = new RevWalk(repo);
         revWalk.setRetainBody(false);
         HistoryWalk walk = new HistoryWalk(revWalk, problems);
-        walk.walk(starts, branches.isEmpty() ? "" : branches.get(0));
+        walk.walk(starts);
         stats.commits.addAndGet(walk.commits().size());
         warnShallow(stats);
         warnSubmodules(walk.submodules(), stats);
@@ -81,15 +83,15 @@ public final class HistorySource implements Source {
         problems.summarize();
     }
 
-    /** The ref tips to walk from; also counts them. */
-    private Set<ObjectId> startPoints(ScanStats stats) throws IOException {
-        Set<ObjectId> starts = new LinkedHashSet<>();
+    /** The ref tips to walk from, each with a ref name pointing at it; also counts the refs. */
+    private Map<ObjectId, String> startPoints(ScanStats stats) throws IOException {
+        Map<ObjectId, String> starts = new LinkedHashMap<>();
         if (branches.isEmpty()) {
             List<Ref> refs = repo.getRefDatabase().getRefs();
             for (Ref ref : refs) {
                 ObjectId id = ref.getObjectId();
                 if (id != null) {
-                    starts.add(id);
+                    starts.putIfAbsent(id, ref.getName());
                 }
             }
             stats.refs.addAndGet(refs.size());
@@ -98,7 +100,7 @@ public final class HistorySource implements Source {
             if (stashLog != null) {
                 for (ReflogEntry entry : stashLog.getReverseEntries()) {
                     if (!entry.getNewId().equals(ObjectId.zeroId())) {
-                        starts.add(entry.getNewId());
+                        starts.putIfAbsent(entry.getNewId(), Constants.R_STASH);
                     }
                 }
             }
@@ -110,7 +112,7 @@ public final class HistorySource implements Source {
             if (id == null) {
                 throw new BadTargetException("unknown branch or ref '" + name + "' in " + path);
             }
-            starts.add(id);
+            starts.putIfAbsent(id, name);
         }
         stats.refs.addAndGet(branches.size());
         return starts;

@@ -3,14 +3,15 @@ package dev.keyhound.source.git;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevBlob;
@@ -57,11 +58,17 @@ final class HistoryWalk {
         this.seen = revWalk.newFlag("keyhound-seen");
     }
 
-    /** Walks everything reachable from the start objects (commits, annotated tags, trees, blobs). */
-    void walk(Collection<? extends AnyObjectId> starts, String startName) throws IOException {
+    /**
+     * Walks everything reachable from the start objects (commits, annotated tags, trees, blobs),
+     * each given with the ref name that points at it: a blob tagged directly has no path, so it
+     * is shown under its ref's name.
+     */
+    void walk(Map<ObjectId, String> starts) throws IOException {
         List<RevCommit> tips = new ArrayList<>();
         List<RevObject> others = new ArrayList<>();
-        for (AnyObjectId id : starts) {
+        List<String> otherNames = new ArrayList<>();
+        for (Map.Entry<ObjectId, String> start : starts.entrySet()) {
+            ObjectId id = start.getKey();
             RevObject obj;
             try {
                 obj = revWalk.peel(revWalk.parseAny(id));
@@ -76,17 +83,18 @@ final class HistoryWalk {
                 tips.add(c);
             } else {
                 others.add(obj);
+                otherNames.add(start.getValue());
             }
         }
         orderCommits(tips);
         for (RevCommit c : commits) {
             walkTree(c.getTree(), "");
         }
-        for (RevObject obj : others) {
-            if (obj instanceof RevTree t) {
+        for (int i = 0; i < others.size(); i++) {
+            if (others.get(i) instanceof RevTree t) {
                 walkTree(t, "");
-            } else if (obj instanceof RevBlob b && blobs.get(b) == null) {
-                blobs.add(new BlobEntry(b, startName));
+            } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
+                blobs.add(new BlobEntry(b, otherNames.get(i)));
             }
         }
     }
