@@ -99,7 +99,7 @@ public final class HistorySource implements Source {
                     starts.putIfAbsent(id, ref.getName());
                 }
             }
-            stats.refs.addAndGet(refs.size());
+            stats.refs.addAndGet(refs.stream().filter(r -> r.getName().startsWith(Constants.R_REFS)).count());
             // Older stashes live only in the stash's reflog.
             ReflogReader stashLog = repo.getReflogReader(Constants.R_STASH);
             if (stashLog != null) {
