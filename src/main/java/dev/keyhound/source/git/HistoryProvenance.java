@@ -8,27 +8,40 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * For the few blobs with findings: each commit that put the blob at a path where none of its
- * parents had it. Runs one tree diff per commit, which costs about as much as the enumeration, so
- * it happens only when asked (a clean scan never pays for it).
+ * parents had it. Each tree is read once and remembers where, below it, the asked-for blobs sit
+ * (almost always nowhere), so a commit costs a lookup of its root tree plus a comparison with
+ * its parents' lists; no per-commit tree diff. It runs only when asked (a clean scan never pays).
  */
 final class HistoryProvenance implements ProvenanceLookup {
+    /** A target blob at a path below some tree. */
+    private record Occurrence(String path, ObjectId blob) {
+    }
+
+    /** The occurrences below one tree, computed once per tree id. */
+    private static final class TreeOccurrences extends ObjectIdOwnerMap.Entry {
+        final List<Occurrence> list;
+
+        TreeOccurrences(AnyObjectId id, List<Occurrence> list) {
+            super(id);
+            this.list = list;
+        }
+    }
+
     private final Repository repo;
     private final List<RevCommit> commits;
 
@@ -41,18 +54,37 @@ final class HistoryProvenance implements ProvenanceLookup {
     @Override
     public synchronized Map<String, List<Provenance>> introductions(Set<String> blobIds) {
         Set<ObjectId> targets = ids(blobIds);
-        Map<String, List<Intro>> found = new LinkedHashMap<>();
         if (targets.isEmpty()) {
             return Map.of();
         }
-        try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(reader)) {
-            Set<String> seenAtPath = new HashSet<>();
+        Map<String, List<Intro>> found = new HashMap<>();
+        ObjectIdOwnerMap<TreeOccurrences> memo = new ObjectIdOwnerMap<>();
+        // One introduction per (blob, path): the first commit, parents-first, that brought it there
+        // (a rebased or cherry-picked copy of that commit on another branch is not another leak).
+        Set<Occurrence> introduced = new HashSet<>();
+        try (ObjectReader reader = repo.newObjectReader()) {
             for (int order = 0; order < commits.size(); order++) {
                 RevCommit c = commits.get(order);
-                try {
-                    scanCommit(tw, c, order, targets, seenAtPath, found, reader);
-                } catch (MissingObjectException e) {
-                    // A missing tree was already reported by the scan; its paths have no provenance.
+                List<Occurrence> here = occurrences(c.getTree(), targets, memo, reader);
+                if (here.isEmpty()) {
+                    continue;
+                }
+                Set<Occurrence> inParents = new HashSet<>();
+                for (RevCommit p : c.getParents()) {
+                    inParents.addAll(occurrences(p.getTree(), targets, memo, reader));
+                }
+                PersonIdent author = null;
+                for (Occurrence o : here) {
+                    if (inParents.contains(o) || !introduced.add(o)) {
+                        continue;
+                    }
+                    if (author == null) {
+                        author = authorOf(c, reader);
+                    }
+                    found.computeIfAbsent(o.blob().name(), k -> new ArrayList<>()).add(new Intro(
+                            new Provenance(c.name(), author.getName(), author.getEmailAddress(),
+                                    author.getWhenAsInstant(), o.path()),
+                            c.getCommitTime(), order));
                 }
             }
         } catch (IOException e) {
@@ -68,39 +100,38 @@ final class HistoryProvenance implements ProvenanceLookup {
     private record Intro(Provenance provenance, long time, int order) {
     }
 
-    private static void scanCommit(TreeWalk tw, RevCommit c, int order, Set<ObjectId> targets,
-                                   Set<String> seenAtPath, Map<String, List<Intro>> found,
-                                   ObjectReader reader) throws IOException {
-        int parents = c.getParentCount();
-        tw.reset();
-        tw.addTree(c.getTree());
-        for (int i = 0; i < parents; i++) {
-            tw.addTree(c.getParent(i).getTree());
+    private static List<Occurrence> occurrences(AnyObjectId tree, Set<ObjectId> targets,
+                                                ObjectIdOwnerMap<TreeOccurrences> memo, ObjectReader reader)
+            throws IOException {
+        TreeOccurrences known = memo.get(tree);
+        if (known != null) {
+            return known.list;
         }
-        tw.setRecursive(true);
-        tw.setFilter(parents == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF);
-        PersonIdent author = null;
-        while (tw.next()) {
-            if (!Modes.isFile(tw.getFileMode(0)) || !targets.contains(tw.getObjectId(0))) {
-                continue;
-            }
-            ObjectId blob = tw.getObjectId(0);
-            boolean inParent = false;
-            for (int i = 1; i <= parents && !inParent; i++) {
-                inParent = Modes.isFile(tw.getFileMode(i)) && tw.idEqual(0, i);
-            }
-            String path = tw.getPathString();
-            if (inParent || !seenAtPath.add(blob.name() + '\0' + path)) {
-                continue;
-            }
-            if (author == null) {
-                author = authorOf(c, reader);
-            }
-            found.computeIfAbsent(blob.name(), k -> new ArrayList<>()).add(new Intro(
-                    new Provenance(c.name(), author.getName(), author.getEmailAddress(),
-                            author.getWhenAsInstant(), path),
-                    c.getCommitTime(), order));
+        List<Occurrence> list = new ArrayList<>();
+        byte[] raw = null;
+        try {
+            raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+        } catch (MissingObjectException e) {
+            // reported by the scan; nothing below it can be traced
         }
+        if (raw != null) {
+            RawTree entries = new RawTree(raw);
+            while (entries.next()) {
+                if (entries.kind() == RawTree.FILE && targets.contains(entries.id())) {
+                    list.add(new Occurrence(entries.name(), entries.id().toObjectId()));
+                } else if (entries.kind() == RawTree.TREE) {
+                    ObjectId sub = entries.id().toObjectId();
+                    String name = null;
+                    for (Occurrence o : occurrences(sub, targets, memo, reader)) {
+                        name = name == null ? entries.name() : name;
+                        list.add(new Occurrence(name + '/' + o.path(), o.blob()));
+                    }
+                }
+            }
+        }
+        List<Occurrence> stored = list.isEmpty() ? List.of() : List.copyOf(list);
+        memo.add(new TreeOccurrences(tree, stored));
+        return stored;
     }
 
     /** The walk keeps no commit bodies (memory); the few commits that matter are re-read. */

@@ -174,6 +174,11 @@ class HistorySourceTest {
         assertEquals(List.of(intro(first, "a.txt"), intro(first, "copy/a.txt")),
                 scan.source.provenance().introductions(Set.of(shared)).get(shared));
         assertEquals(1, scan.sink.containing(onBranch).size());
+        String branchBlob = scan.sink.containing(onBranch).get(0).origin().blobId();
+        assertEquals(List.of(intro(branchCommit, "feature.txt")),
+                scan.source.provenance().introductions(Set.of(branchBlob)).get(branchBlob),
+                "the merge brings it from a parent: not an introduction");
+        assertEquals(Set.of(branchBlob), scan.source.provenance().presentInHead(Set.of(branchBlob)));
         assertEquals(1, scan.sink.containing(onTag).size());
         assertEquals(1, scan.sink.containing(inStash).size());
         assertTrue(scan.stats.refs.get() >= 4, "main, feature, v1, stash: " + scan.stats.refs.get());
