@@ -202,9 +202,9 @@ final class PackWalker {
     }
 
     /**
-     * Resolves one root's delta tree depth-first and hands each wanted blob to the receiver, at
-     * most maxDeliver bytes (larger ones are resolved only when they are someone's base).
-     * Entries resolved here are marked done; anything left is for the JGit path.
+     * Resolves one root's delta tree depth-first and hands each wanted blob to the receiver. A
+     * lone root over maxDeliver bytes, or binary by its first bytes, is reported skipped without
+     * being inflated. Entries handled here are marked done; anything left is for the JGit path.
      */
     void walk(Inflater inflater, int root, long maxDeliver, Receiver receiver) {
         if (wanted[root] != null && !hasNeededChild(root) && skipWithoutResolving(inflater, root, maxDeliver, receiver)) {
