@@ -1,6 +1,7 @@
 package dev.keyhound.detect.validate;
 
 import java.io.ByteArrayOutputStream;
+import dev.keyhound.detect.PlaceholderFilter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,7 +31,7 @@ import java.util.function.BiFunction;
  * {@code evm} (0x + 64 hex), {@code ed25519-pem}, {@code ec-p256-pem}, {@code rsa-pem[:pkcs1]},
  * {@code openssh-pem[:encrypted]}, {@code encrypted-pem[:legacy]} (PEMs also take {@code escaped}
  * for a one-line JSON string with literal \n, or {@code body} for the base64 body alone),
- * {@code telegram}, {@code discord-webhook}, {@code discord-bot-token}, {@code snowflake},
+ * {@code pgp-private-key[:escaped]}, {@code telegram}, {@code discord-webhook}, {@code discord-bot-token}, {@code snowflake},
  * {@code hummingbot-encrypted}.
  */
 public final class WalletExamples {
@@ -42,8 +43,8 @@ public final class WalletExamples {
     }
 
     public static Map<String, BiFunction<String, Random, String>> generators() {
-        return Map.ofEntries(
-                Map.entry("bip39", (arg, r) -> Bip39.random(arg == null ? 12 : Integer.parseInt(arg.trim()), r)),
+        Map<String, BiFunction<String, Random, String>> all = Map.ofEntries(
+                Map.entry("bip39", (arg, r) -> Bip39.random(arg == null || arg.isBlank() ? 12 : Integer.parseInt(arg.trim()), r)),
                 Map.entry("wif", WalletExamples::wif),
                 Map.entry("xprv", WalletExamples::xprv),
                 Map.entry("solana", (arg, r) -> Base58.encode(solanaKeypair(r))),
@@ -54,11 +55,31 @@ public final class WalletExamples {
                 Map.entry("rsa-pem", WalletExamples::rsaPem),
                 Map.entry("openssh-pem", WalletExamples::opensshPem),
                 Map.entry("encrypted-pem", WalletExamples::encryptedPem),
+                Map.entry("pgp-private-key", WalletExamples::pgpPrivateKey),
                 Map.entry("telegram", (arg, r) -> digits(8 + r.nextInt(3), r) + ":AA" + pick(B64URL, 33, r)),
                 Map.entry("snowflake", (arg, r) -> digits(19, r)),
-                Map.entry("discord-webhook", (arg, r) -> "https://discord.com/api/webhooks/" + digits(19, r) + "/" + pick(B64URL, 68, r)),
+                Map.entry("discord-webhook", WalletExamples::discordWebhook),
                 Map.entry("discord-bot-token", WalletExamples::discordBotToken),
                 Map.entry("hummingbot-encrypted", WalletExamples::hummingbotEncrypted));
+        Map<String, BiFunction<String, Random, String>> out = new java.util.HashMap<>();
+        all.forEach((kind, gen) -> out.put(kind, unlikePlaceholder(gen)));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Draws again when a value trips the engine's placeholder filter (a BIP39 phrase with the
+     * word "example", hex with a run of 8 equal digits): real secrets do that rarely, and a rule
+     * check must not fail by the luck of the draw. Gives up after a few draws, for kinds that
+     * always look so (a whole unencrypted OpenSSH PEM).
+     */
+    private static BiFunction<String, Random, String> unlikePlaceholder(BiFunction<String, Random, String> gen) {
+        return (arg, r) -> {
+            String value = gen.apply(arg, r);
+            for (int i = 0; i < 8 && PlaceholderFilter.isPlaceholder(value); i++) {
+                value = gen.apply(arg, r);
+            }
+            return value;
+        };
     }
 
     private static String wif(String arg, Random r) {
@@ -212,8 +233,18 @@ public final class WalletExamples {
                 uint32(1),
                 sshString(pubBlob),
                 sshString(privBlock));
-        return pem("OPENSSH PRIVATE KEY", all, a, 70);
+        String pem = pem("OPENSSH PRIVATE KEY", all, a, 70);
+        if (a.contains("tail")) {
+            // the body after the fixed header of unencrypted keys, without the END line: rule
+            // examples put the header and END line around it (see rules/private-key.toml)
+            String body = pem.substring(pem.indexOf('\n') + 1, pem.lastIndexOf("-----END"));
+            return body.substring(OPENSSH_NONE_HEADER.length()).stripTrailing();
+        }
+        return pem;
     }
+
+    /** The first base64 characters of every unencrypted OpenSSH key ("openssh-key-v1", none, none, "", 1 key). */
+    static final String OPENSSH_NONE_HEADER = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAA";
 
     private static String encryptedPem(String arg, Random r) {
         Set<String> a = args(arg);
@@ -240,6 +271,24 @@ public final class WalletExamples {
         byte[] cipher = der(0x30, concat(hex.parseHex("060960864801650304012a"), der(0x04, iv)));
         byte[] algorithm = der(0x30, concat(hex.parseHex("06092a864886f70d01050d"), der(0x30, concat(pbkdf2, cipher))));
         return pem("ENCRYPTED PRIVATE KEY", der(0x30, concat(algorithm, der(0x04, ciphertext))), a);
+    }
+
+    /** Argument: the host ({@code discordapp.com}, {@code ptb.discord.com}, ...) and/or {@code v10} for a versioned path. */
+    private static String discordWebhook(String arg, Random r) {
+        Set<String> a = args(arg);
+        String host = a.stream().filter(x -> x.contains(".")).findFirst().orElse("discord.com");
+        String version = a.stream().filter(x -> x.matches("v\\d+")).findFirst().map(v -> "/" + v).orElse("");
+        return "https://" + host + "/api" + version + "/webhooks/" + digits(17 + r.nextInt(4), r) + "/" + pick(B64URL, 68, r);
+    }
+
+    /** An ASCII-armored secret-key block with a random body (its structure is not checked). */
+    private static String pgpPrivateKey(String arg, Random r) {
+        String nl = args(arg).contains("escaped") ? "\\n" : "\n";
+        byte[] packet = bytes(900, r);
+        packet[0] = (byte) 0x95; // old-format secret-key packet tag
+        String body = String.join(nl, Base64.getEncoder().encodeToString(packet).split("(?<=\\G.{64})"));
+        return "-----BEGIN PGP PRIVATE KEY BLOCK-----" + nl + nl + body + nl + "=" + pick(B64URL.substring(0, 62), 4, r)
+                + nl + "-----END PGP PRIVATE KEY BLOCK-----";
     }
 
     private static String discordBotToken(String arg, Random r) {
