@@ -55,6 +55,8 @@ public final class Engine implements Detector {
     private final boolean[] generic;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
+    /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
+    private final boolean anyUngated;
 
     public Engine(RuleSet rules, EngineOptions options) {
         this(rules, options, CredentialAssembler.SINGLE);
@@ -83,11 +85,16 @@ public final class Engine implements Detector {
                 }
                 keywordsOfRule[i] = ids;
             }
-            wholeText[i] = r.regex() != null && spansLines(r.regex().pattern());
+            wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
         }
+        boolean ungated = false;
+        for (int i = 0; i < n; i++) {
+            ungated |= keywordsOfRule[i] == null || rules[i].regex() == null;
+        }
+        anyUngated = ungated;
         List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
@@ -98,21 +105,46 @@ public final class Engine implements Detector {
                 || regex.contains("\\n") || regex.contains("\\r");
     }
 
+    /**
+     * True when the regex must start with a case-sensitive literal of 2+ chars (e.g. {@code (SK[0-9a-f]{32})}):
+     * RE2/J then jumps between occurrences with indexOf, so one pass over the whole text is cheaper
+     * than many windows around a common keyword.
+     */
+    static boolean hasLiteralPrefix(String regex) {
+        if (regex.indexOf('|') >= 0) {
+            return false;
+        }
+        int i = 0;
+        while (i < regex.length() && regex.charAt(i) == '(') {
+            if (regex.startsWith("(?:", i)) {
+                i += 3;
+            } else if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
+                return false;
+            } else {
+                i++;
+            }
+        }
+        int n = 0;
+        while (i + n < regex.length()) {
+            char c = regex.charAt(i + n);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-') || c > 127) {
+                break;
+            }
+            n++;
+        }
+        // A literal followed by a quantifier is not required in full.
+        if (i + n < regex.length() && "*?{".indexOf(regex.charAt(i + n)) >= 0) {
+            n--;
+        }
+        return n >= 2;
+    }
+
     public RuleSet ruleSet() {
         return ruleSet;
     }
 
     @Override
     public List<Credential> detect(Blob blob) {
-        String path = blob.origin().path();
-        String commit = blob.origin().commitId();
-        for (Allowlist a : ruleSet.globalAllowlists()) {
-            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
-                return List.of();
-            }
-        }
-        boolean[] active = activeRules(path, commit);
-
         byte[] b = blob.bytes();
         int len = b.length;
         Hits hits = new Hits(keywordLength.length);
@@ -126,7 +158,19 @@ public final class Engine implements Detector {
             shift = len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
             prefilter.scan(b, shift, len, hits);
         }
+        // Most blobs end here: no keyword of any rule, and every rule has keywords.
+        if (hits.total == 0 && !anyUngated) {
+            return List.of();
+        }
 
+        String path = blob.origin().path();
+        String commit = blob.origin().commitId();
+        for (Allowlist a : ruleSet.globalAllowlists()) {
+            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
+                return List.of();
+            }
+        }
+        boolean[] active = activeRules(path, commit);
         boolean needText = false;
         List<Candidate> pathOnly = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
@@ -187,8 +231,18 @@ public final class Engine implements Detector {
         return null;
     }
 
-    private static boolean isAscii(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Eight bytes at a time: a set high bit in any of them means non-ASCII. */
+    static boolean isAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(b, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] < 0) {
                 return false;
             }
@@ -200,6 +254,7 @@ public final class Engine implements Detector {
     static final class Hits implements KeywordPrefilter.HitSink {
         final int[][] ends;
         final int[] counts;
+        int total;
 
         Hits(int keywords) {
             ends = new int[keywords][];
@@ -217,6 +272,7 @@ public final class Engine implements Detector {
             }
             a[c] = end;
             counts[keyword] = c + 1;
+            total++;
         }
 
         boolean anyOf(int[] keywords) {
