@@ -166,13 +166,12 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         boolean privateKey = "private-key".equals(m.part());
         String part = privateKey ? "private-key" : partOf(idTokens);
-        if (part == null && !idTokens.isEmpty()) {
+        List<Candidate> candidates = new ArrayList<>();
+        distinctive(secret, candidates);
+        if (part == null && !idTokens.isEmpty() && candidates.isEmpty()) {
             return null; // assigned to a name that names no credential part (BINANCE_URL, DERIBIT_ENV)
         }
         boolean weakOnly = longLine(lineText) || matchesAny(data.harmlessPaths(), path);
-
-        List<Candidate> candidates = new ArrayList<>();
-        distinctive(secret, candidates);
         aliases(Names.grams(idTokens), Strength.IDENTIFIER, candidates);
         siblings(scope, viewLine, candidates);
         constructors(scope, candidates);
@@ -192,6 +191,9 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         if (privateKey) {
             return new Placed(m, scope, viewLine, false); // not an exchange's: the rule's provider stands
+        }
+        if (candidates.stream().anyMatch(c -> c.strength() == Strength.IDENTIFIER)) {
+            return null; // the name says which exchange, and the value is implausible for it
         }
         if (weakOnly || !genericShape(part, secret)) {
             return null;
@@ -360,14 +362,17 @@ public final class ContextAssembler implements CredentialAssembler {
         }
     }
 
+    /** Comment lines above the value's paragraph (up to a blank line) and above its block. */
     private void comments(DocumentView view, int viewLine, Scope scope, List<Candidate> out) {
         for (int start : new int[] {viewLine, scope.startLine}) {
-            for (int n = start - 1; n >= Math.max(1, start - 3); n--) {
+            for (int n = start - 1; n >= Math.max(1, start - 8); n--) {
                 String line = view.line(n);
-                if (!COMMENT.matcher(line).find()) {
+                if (line.isBlank()) {
                     break;
                 }
-                aliases(Names.grams(Names.tokens(line)), Strength.COMMENT, out);
+                if (COMMENT.matcher(line).find()) {
+                    aliases(Names.grams(Names.tokens(line)), Strength.COMMENT, out);
+                }
             }
         }
     }
