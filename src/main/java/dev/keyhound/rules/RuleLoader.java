@@ -49,6 +49,7 @@ final class RuleLoader {
         TomlFields top = new TomlFields(file, null, "top level", root);
         String title = top.string("title");
         top.take("description");
+        top.take("minVersion");
         ProviderInfo provider = top.has("provider") ? provider(file, top.take("provider")) : null;
         ConfigFile.Extend extend = top.has("extend") ? extend(file, top.take("extend")) : ConfigFile.Extend.NONE;
 
