@@ -48,7 +48,8 @@ final class ExchangeCorpus {
             new Exchange("robinhood", "Robinhood Crypto", "robinhood", "ROBINHOOD", "rh-api-{{uuid}}", "{{base64:43}}=", false, false));
 
     static final List<String> SITUATIONS = List.of("env", "freqtrade", "ccxt-python", "ccxt-js", "passivbot", "path-yaml",
-            "notebook", "docker-compose", "k8s-secret", "java", "go", "csharp", "comment", "path-ini", "getenv-default");
+            "notebook", "docker-compose", "k8s-secret", "java", "go", "csharp", "comment", "path-ini", "getenv-default",
+            "hummingbot", "dict-keyname", "toml-section", "multi-env");
 
     private final Random random;
     private final List<CorpusFile> files = new ArrayList<>();
@@ -253,6 +254,56 @@ final class ExchangeCorpus {
                 t.append("DB_PASSWORD = os.getenv(\"DB_PASSWORD\")\nREDIS_URL = os.environ[\"REDIS_URL\"]\n");
                 neg = 2;
             }
+            case "hummingbot" -> {
+                path = "hummingbot" + i + "/conf/connectors/" + e.ccxtId() + ".yml";
+                String id = e.ccxtId();
+                t.append("connector: ").append(id).append('\n').append(id).append("_api_key: ").append(k).append('\n')
+                        .append(id).append("_api_secret: ").append(s).append('\n');
+                if (p != null) t.append(id).append("_passphrase: ").append(p).append('\n');
+                if (u != null) t.append(id).append("_uid: ").append(u).append('\n');
+            }
+            case "dict-keyname", "toml-section", "multi-env" -> {
+                // Two exchanges side by side: each credential must keep its own provider and parts.
+                Exchange other = EXCHANGES.get((EXCHANGES.indexOf(e) + 7) % EXCHANGES.size());
+                Map<String, String> c2 = credential(other);
+                path = situation + i + (situation.equals("dict-keyname") ? "/accounts.py" : situation.equals("toml-section") ? "/config.toml" : "/.env");
+                for (Object[] pair : new Object[][] {{e, c}, {other, c2}}) {
+                    Exchange x = (Exchange) pair[0];
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> cx = (Map<String, String>) pair[1];
+                    switch (situation) {
+                        case "dict-keyname" -> {
+                            t.append(t.length() == 0 ? "ACCOUNTS = {\n" : "").append("    \"").append(x.ccxtId()).append("\": {\n")
+                                    .append("        \"api_key\": \"").append(cx.get("key")).append("\",\n")
+                                    .append("        \"api_secret\": \"").append(cx.get("secret")).append("\",\n");
+                            if (cx.containsKey("passphrase")) t.append("        \"passphrase\": \"").append(cx.get("passphrase")).append("\",\n");
+                            if (cx.containsKey("uid")) t.append("        \"uid\": \"").append(cx.get("uid")).append("\",\n");
+                            t.append("        \"order_key\": \"").append(gen("{{uuid}}")).append("\",\n    },\n");
+                        }
+                        case "toml-section" -> {
+                            t.append("[exchanges.").append(x.ccxtId()).append("]\napi_key = \"").append(cx.get("key"))
+                                    .append("\"\napi_secret = \"").append(cx.get("secret")).append("\"\n");
+                            if (cx.containsKey("passphrase")) t.append("passphrase = \"").append(cx.get("passphrase")).append("\"\n");
+                            if (cx.containsKey("uid")) t.append("uid = \"").append(cx.get("uid")).append("\"\n");
+                            t.append("enabled = true\n\n");
+                        }
+                        default -> {
+                            String ev = x.envPrefix();
+                            t.append("# --- ").append(x.display()).append(" ---\n").append(ev).append("_KEY=").append(cx.get("key")).append('\n')
+                                    .append(ev).append("_SECRET=").append(cx.get("secret")).append('\n');
+                            if (cx.containsKey("passphrase")) t.append(ev).append("_PASSPHRASE=").append(cx.get("passphrase")).append('\n');
+                            if (cx.containsKey("uid")) t.append(ev).append("_UID=").append(cx.get("uid")).append('\n');
+                            t.append(ev).append("_API_URL=https://api.example.com\n\n");
+                        }
+                    }
+                }
+                if (situation.equals("dict-keyname")) {
+                    t.append("}\n");
+                }
+                files.add(new CorpusFile(path, t.toString(), List.of(new Planted(e.id(), c, situation, path, note(e)),
+                        new Planted(other.id(), c2, situation, path, note(other))), situation.equals("dict-keyname") ? 2 : 0));
+                return;
+            }
             default -> throw new IllegalArgumentException(situation);
         }
         add(path, t.toString(), new Planted(e.id(), c, situation, path, note(e)), neg);
@@ -350,7 +401,22 @@ final class ExchangeCorpus {
             py.append("api_key = 'YOUR_API_KEY'\napi_secret = \"your_exchange_secret\"\npassword = 'changeme'\n");
             py.append("token_icon = 'data:image/png;base64,").append(gen("{{base64:120}}")).append("'\n");
             py.append("secret_key_signature = '").append(gen("{{hex:64}}")).append("'\n");
-            add("neg" + i + "/tools/util.py", py.toString(), null, 14);
+            py.append("token_address = \"0x").append(gen("{{hex:40}}")).append("\"\n");
+            py.append("PUBLIC_KEY = \"").append(gen("{{base64:43}}")).append("=\"\n");
+            py.append("order_key = \"").append(gen("{{uuid}}")).append("\"\n");
+            py.append("request_token = '").append(gen("{{uuid}}")).append("'\n");
+            py.append("git_token_sha = '").append(gen("{{hex:40}}")).append("'\n");
+            py.append("api_key_checksum = '").append(gen("{{alnum:64}}")).append("'\n");
+            py.append("secret = process.env.KRAKEN_SECRET\n");
+            py.append("api_key = config.binance.apiKey\n");
+            py.append("session_nonce_key = '").append(gen("{{hex:32}}")).append("'\n");
+            add("neg" + i + "/tools/util.py", py.toString(), null, 23);
+
+            String sample = "{\n  \"code\": \"0\",\n  \"data\": [{\n    \"ordId\": \"" + gen("{{digits:18}}") + "\",\n"
+                    + "    \"clOrdId\": \"" + gen("{{alnum:32}}") + "\",\n    \"idempotencyKey\": \"" + gen("{{uuid}}") + "\",\n"
+                    + "    \"txHash\": \"0x" + gen("{{hex:64}}") + "\",\n    \"requestKey\": \"" + gen("{{hex:32}}") + "\",\n"
+                    + "    \"signature\": \"" + gen("{{base64:43}}") + "=\",\n    \"pubKey\": \"" + gen("{{base64:43}}") + "=\"\n  }]\n}\n";
+            add("neg" + i + "/docs/samples/order-response.json", sample, null, 7);
 
             String wf = "name: deploy\non: [push]\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n"
                     + "      - uses: actions/checkout@" + gen("{{hex:40}}") + "\n      - run: python bot.py\n        env:\n"
