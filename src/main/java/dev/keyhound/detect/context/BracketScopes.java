@@ -33,6 +33,8 @@ final class BracketScopes {
         scopes.add(root);
         Deque<Scope> stack = new ArrayDeque<>();
         stack.push(root);
+        Scope[] topAtStart = new Scope[view.lineCount() + 2];
+        topAtStart[1] = root;
         int line = 1;
         int lineStart = 0;
         char quote = 0;
@@ -41,6 +43,9 @@ final class BracketScopes {
             if (c == '\n') {
                 line++;
                 lineStart = i + 1;
+                if (line < topAtStart.length) {
+                    topAtStart[line] = stack.peek();
+                }
                 if (quote != '`') {
                     quote = 0;
                 }
@@ -73,10 +78,20 @@ final class BracketScopes {
         // A call or literal opened and closed on one line is not a block of its own (os.getenv("X", "v"))
         // unless it is a library constructor, which names the provider of what it holds.
         scopes.removeIf(s -> s.parent != null && s.span() == 0 && !isConstructor(s.opener, constructors));
+        // A field belongs to the innermost scope around its line: the one open when the line starts,
+        // or one opened on the line itself (one-line constructors). Linear in the size of the text.
+        java.util.Map<Integer, List<Scope>> openedOn = new java.util.HashMap<>();
+        for (Scope s : scopes) {
+            openedOn.computeIfAbsent(s.startLine, k -> new ArrayList<>()).add(s);
+        }
         for (int n = 1; n <= view.lineCount(); n++) {
             Matcher f = FIELD.matcher(view.line(n));
+            Scope owner = null;
             while (f.find()) {
-                innermostAt(scopes, n).add(new Scope.Field(f.group(1), f.group(2), n));
+                if (owner == null) {
+                    owner = innermostAt(topAtStart[n] == null ? root : topAtStart[n], openedOn.getOrDefault(n, List.of()), n);
+                }
+                owner.add(new Scope.Field(f.group(1), f.group(2), n));
             }
         }
         return new ScopeIndex(scopes);
@@ -106,9 +121,12 @@ final class BracketScopes {
         return null;
     }
 
-    private static Scope innermostAt(List<Scope> scopes, int line) {
-        Scope best = scopes.get(0);
-        for (Scope s : scopes) {
+    private static Scope innermostAt(Scope open, List<Scope> opened, int line) {
+        Scope best = open;
+        while (best.parent != null && !best.contains(line)) {
+            best = best.parent;
+        }
+        for (Scope s : opened) {
             if (s.contains(line) && s.span() <= best.span()) {
                 best = s;
             }

@@ -154,10 +154,10 @@ public final class ContextAssembler implements CredentialAssembler {
             col = Math.max(0, Math.min(lineText.length(), m.column() - 1));
         }
         String before = lineText.substring(0, col);
-        Scope scope = doc.scopes().innermost(viewLine, secret);
+        boolean weakOnly = longLine(lineText) || matchesAny(data.harmlessPaths(), path);
         String identifier = identifierBefore(before);
-        if (identifier == null) {
-            Scope.Field f = ScopeIndex.fieldOf(scope, viewLine, secret);
+        if (identifier == null && !weakOnly) {
+            Scope.Field f = ScopeIndex.fieldOf(doc.scopes().innermost(viewLine, secret), viewLine, secret);
             identifier = f == null ? null : f.name();
         }
         List<String> idTokens = Names.tokens(identifier);
@@ -171,10 +171,16 @@ public final class ContextAssembler implements CredentialAssembler {
         if (part == null && !idTokens.isEmpty() && candidates.isEmpty()) {
             return null; // assigned to a name that names no credential part (BINANCE_URL, DERIBIT_ENV)
         }
-        boolean weakOnly = longLine(lineText) || matchesAny(data.harmlessPaths(), path);
         aliases(Names.grams(idTokens), Strength.IDENTIFIER, candidates);
-        siblings(scope, viewLine, candidates);
-        constructors(scope, candidates);
+        if (weakOnly && candidates.isEmpty() && !privateKey) {
+            return null; // lock files and minified bundles: only a prefix or a provider's name counts
+        }
+        // Built only now: most matches are decided without reading the document's structure.
+        Scope scope = doc.scopes().innermost(viewLine, secret);
+        if (!weakOnly) {
+            siblings(scope, viewLine, candidates);
+            constructors(scope, candidates);
+        }
         if (!privateKey && !weakOnly) {
             documentConstructor(doc, candidates);
             aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);
