@@ -42,6 +42,8 @@ public final class ExampleTemplate {
         GENERATORS.put("base58", (arg, r) -> pick(BASE58, arg, r));
         GENERATORS.put("printable", (arg, r) -> pick(BASE62 + "!#$%&()*+,-./:;<=>?@[]^_{|}~", arg, r));
         GENERATORS.put("uuid", (arg, r) -> uuid4(r));
+        // checksummed and structured secrets (BIP39, WIF, xprv, Solana, PEM keys, bot tokens)
+        GENERATORS.putAll(dev.keyhound.detect.validate.WalletExamples.generators());
     }
 
     private ExampleTemplate() {
