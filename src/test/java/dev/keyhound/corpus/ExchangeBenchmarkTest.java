@@ -13,7 +13,6 @@ import dev.keyhound.source.Blob;
 import dev.keyhound.source.Origin;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +37,10 @@ class ExchangeBenchmarkTest {
     void exchangeCorpusMeetsRecallPrecisionAndProviderAccuracy() throws Exception {
         RuleSet rules = RuleSet.builtIn();
         Engine engine = new Engine(rules, EngineOptions.DEFAULT, new ContextAssembler(rules));
-        List<CorpusFile> corpus = ExchangeCorpus.generate(20261122L);
+        // The wallet/channel/PEM kinds join the corpus once their rules are built in.
+        boolean walletRules = rules.rules().stream().anyMatch(r -> "private-key".equals(r.part()))
+                && rules.provider("telegram").isPresent() && rules.provider("bip39").isPresent();
+        List<CorpusFile> corpus = ExchangeCorpus.generate(20261122L, walletRules);
 
         Map<String, Row> byProvider = new TreeMap<>();
         Map<String, Row> bySituation = new TreeMap<>();
@@ -55,13 +57,11 @@ class ExchangeBenchmarkTest {
         for (CorpusFile f : corpus) {
             negatives += f.negatives();
             List<Credential> out = engine.detect(new Blob(Origin.file(f.path()), f.text().getBytes(StandardCharsets.UTF_8)));
-            Map<String, Planted> byValue = new HashMap<>();
-            for (Planted p : f.planted()) {
-                p.parts().values().forEach(v -> byValue.put(norm(v), p));
-            }
+            List<String> plantedValues = new ArrayList<>();
+            f.planted().forEach(p -> plantedValues.addAll(p.parts().values()));
             for (Credential c : out) {
                 reported++;
-                boolean tp = c.parts().stream().anyMatch(m -> byValue.containsKey(norm(m.secret())));
+                boolean tp = c.parts().stream().anyMatch(m -> plantedValues.stream().anyMatch(v -> same(v, m.secret())));
                 if (tp) {
                     truePositive++;
                 } else {
@@ -76,7 +76,7 @@ class ExchangeBenchmarkTest {
                 pr.planted++;
                 sr.planted++;
                 Credential hit = out.stream().filter(c -> c.parts().stream()
-                        .anyMatch(m -> norm(m.secret()).equals(norm(p.primaryValue())))).findFirst().orElse(null);
+                        .anyMatch(m -> same(m.secret(), p.primaryValue()))).findFirst().orElse(null);
                 if (hit == null) {
                     problems.add("missed " + p.provider() + " in " + p.situation() + " (" + f.path() + ")");
                     continue;
@@ -91,8 +91,7 @@ class ExchangeBenchmarkTest {
                 } else {
                     problems.add("wrong provider " + hit.provider() + " for " + p.provider() + " in " + p.situation() + " (" + f.path() + ")");
                 }
-                List<String> values = hit.parts().stream().map(m -> norm(m.secret())).toList();
-                if (p.parts().values().stream().allMatch(v -> values.contains(norm(v)))) {
+                if (p.parts().values().stream().allMatch(v -> hit.parts().stream().anyMatch(m -> same(v, m.secret())))) {
                     paired++;
                     pr.paired++;
                     sr.paired++;
@@ -118,8 +117,8 @@ class ExchangeBenchmarkTest {
         double downgrades = ratio(downgradeOk, downgradeExpected);
 
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%nExchange corpus: %d files, %d planted credentials, %d hard negatives, %d reported%n",
-                corpus.size(), planted, negatives, reported));
+        table.append(String.format("%nExchange corpus: %d files, %d planted credentials, %d hard negatives, %d reported%s%n",
+                corpus.size(), planted, negatives, reported, walletRules ? " (with wallet/channel/PEM kinds)" : ""));
         table.append(String.format("%-16s %7s %7s %9s %7s%n", "provider", "planted", "found", "provider", "paired"));
         byProvider.forEach((k, r) -> table.append(String.format("%-16s %7d %7d %9d %7d%n", k, r.planted, r.found, r.providerOk, r.paired)));
         table.append(String.format("%n%-16s %7s %7s %9s %7s%n", "situation", "planted", "found", "provider", "paired"));
@@ -148,6 +147,16 @@ class ExchangeBenchmarkTest {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /**
+     * A reported secret is the planted value: equal without base64 padding, or for long values one
+     * holding the other (a PEM rule may report the body, or the block without its trailing newline).
+     */
+    private static boolean same(String planted, String reported) {
+        String a = norm(planted.strip());
+        String b = norm(reported.strip());
+        return a.equals(b) || (Math.min(a.length(), b.length()) >= 40 && (a.contains(b) || b.contains(a)));
     }
 
     private static String redact(String s) {

@@ -60,6 +60,11 @@ final class ExchangeCorpus {
     }
 
     static List<CorpusFile> generate(long seed) {
+        return generate(seed, false);
+    }
+
+    /** withWalletKinds: also PEM exchange keys, Telegram, Discord, EVM keys and mnemonics (needs those rules). */
+    static List<CorpusFile> generate(long seed, boolean withWalletKinds) {
         ExchangeCorpus c = new ExchangeCorpus(seed);
         List<Planted> passivbot = new ArrayList<>();
         StringBuilder pb = new StringBuilder("{\n");
@@ -76,6 +81,9 @@ final class ExchangeCorpus {
         c.files.add(new CorpusFile("passivbot/api-keys.json", pb.toString(), passivbot, 2));
         c.testnets();
         c.coinbaseCdp();
+        if (withWalletKinds) {
+            c.walletKinds();
+        }
         c.negatives();
         return c.files;
     }
@@ -368,6 +376,39 @@ final class ExchangeCorpus {
             String ed = "{\n  \"id\": \"" + id + "\",\n  \"privateKey\": \"" + key + "\"\n}\n";
             add("cdped" + i + "/cdp_api_key.json", ed,
                     new Planted("coinbase", Map.of("secret", key), "cdp-ed25519", "cdped" + i + "/cdp_api_key.json", null), 0);
+        }
+    }
+
+    /** Exchange keys that are PEM private keys, and the wallet and alerting secrets found next to bots. */
+    private void walletKinds() {
+        for (int i = 0; i < 6; i++) {
+            String name = "organizations/" + gen("{{uuid}}") + "/apiKeys/" + gen("{{uuid}}");
+            String pem = gen("{{ec-p256-pem:escaped}}");
+            String json = "{\n   \"name\": \"" + name + "\",\n   \"privateKey\": \"" + pem + "\"\n}\n";
+            String path = "cdpw" + i + "/cdp_api_key.json";
+            add(path, json, new Planted("coinbase", Map.of("key", name, "private-key", pem), "cdp-ecdsa-pem", path, null), 0);
+
+            String key = gen("{{alnum:64}}");
+            String ed = gen("{{ed25519-pem:escaped}}");
+            String tg = gen("{{telegram}}");
+            String hook = gen("{{discord-webhook}}");
+            String ft = "{\n    \"exchange\": {\n        \"name\": \"binance\",\n        \"key\": \"" + key + "\",\n"
+                    + "        \"secret\": \"" + ed + "\",\n        \"pair_whitelist\": []\n    },\n"
+                    + "    \"telegram\": {\n        \"enabled\": true,\n        \"token\": \"" + tg + "\",\n        \"chat_id\": \""
+                    + gen("{{digits:9}}") + "\"\n    },\n    \"discord\": {\"enabled\": true, \"webhook_url\": \"" + hook + "\"}\n}\n";
+            String fpath = "ftpem" + i + "/user_data/config.json";
+            files.add(new CorpusFile(fpath, ft, List.of(
+                    new Planted("binance", Map.of("key", key, "private-key", ed), "freqtrade-ed25519", fpath, null),
+                    new Planted("telegram", Map.of("token", tg), "freqtrade-telegram", fpath, null),
+                    new Planted("discord", Map.of("webhook", hook), "freqtrade-discord", fpath, null)), 1));
+
+            String evm = gen("{{evm}}");
+            String words = gen("{{bip39:12}}");
+            String env = "HYPERLIQUID_ACCOUNT_ADDRESS=0x" + gen("{{hex:40}}") + "\nHYPERLIQUID_PRIVATE_KEY=" + evm
+                    + "\nMNEMONIC=\"" + words + "\"\nTX_HASH=0x" + gen("{{hex:64}}") + "\n";
+            String epath = "dex" + i + "/.env";
+            files.add(new CorpusFile(epath, env, List.of(new Planted("ethereum", Map.of("private-key", evm), "evm-key", epath, null),
+                    new Planted("bip39", Map.of("mnemonic", words), "mnemonic", epath, null)), 2));
         }
     }
 

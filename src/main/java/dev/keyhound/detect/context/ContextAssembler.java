@@ -81,7 +81,8 @@ public final class ContextAssembler implements CredentialAssembler {
                 continue;
             }
             String kind = kind(p.match().provider());
-            if (!kind.equals("exchange") && !kind.equals(GENERIC)) {
+            boolean unclaimedKey = "private-key".equals(m.part()) && p.match().provider().equals(m.provider());
+            if (unclaimedKey || (!kind.equals("exchange") && !kind.equals(GENERIC))) {
                 out.add(Credential.of(downgradeKnown(p.match())));
                 continue;
             }
