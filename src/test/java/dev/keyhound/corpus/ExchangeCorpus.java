@@ -88,6 +88,10 @@ final class ExchangeCorpus {
         return c.files;
     }
 
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
     private String gen(String template) {
         if (template.equals("OBJECTID")) {
             long t = 1_550_000_000L + random.nextInt(200_000_000);
@@ -125,6 +129,13 @@ final class ExchangeCorpus {
         String u = c.get("uid");
         String env = e.envPrefix();
         int i = n++;
+        // Names vary the way they do in the wild (research notes §4.2).
+        String ks = pick("_API_KEY", "_KEY", "_ACCESS_KEY", "_APIKEY", "_API_KEY_ID");
+        String ss = pick("_API_SECRET", "_SECRET_KEY", "_SECRET", "_PRIVATE_KEY", "_APISECRET", "_API_SECRET_KEY");
+        String ps = pick("_API_PASSPHRASE", "_PASSPHRASE", "_API_PASSWORD");
+        String kl = pick("api_key", "apiKey", "key", "access_key");
+        String sl = pick("api_secret", "secret", "secret_key", "apiSecret", "private_key");
+        String pl = pick("passphrase", "password", "api_passphrase");
         String path;
         StringBuilder t = new StringBuilder();
         int neg = 0;
@@ -132,8 +143,8 @@ final class ExchangeCorpus {
             case "env" -> {
                 path = "bot" + i + "/.env";
                 t.append("# runtime settings\nLOG_LEVEL=debug\nDATABASE_URL=postgres://bot:${DB_PASSWORD}@db:5432/bot\n");
-                t.append(env).append("_API_KEY=").append(k).append('\n').append(env).append("_API_SECRET=").append(s).append('\n');
-                if (p != null) t.append(env).append("_API_PASSPHRASE=").append(p).append('\n');
+                t.append(env).append(ks).append("=").append(k).append('\n').append(env).append(ss).append("=").append(s).append('\n');
+                if (p != null) t.append(env).append(ps).append("=").append(p).append('\n');
                 if (u != null) t.append(env).append("_CUSTOMER_ID=").append(u).append('\n');
                 t.append("TELEGRAM_CHAT_ID=").append(gen("{{digits:9}}")).append("\nGIT_COMMIT=").append(gen("{{hex:40}}")).append('\n');
                 neg = 2;
@@ -172,8 +183,8 @@ final class ExchangeCorpus {
             case "path-yaml" -> {
                 path = "hb" + i + "/conf/connectors/" + e.ccxtId() + ".yml";
                 t.append("#####################################\n###   connector config   ###\n#####################################\n\n")
-                        .append("connector: ").append("exchange\napi_key: ").append(k).append("\napi_secret: ").append(s).append('\n');
-                if (p != null) t.append("passphrase: ").append(p).append('\n');
+                        .append("connector: ").append("exchange\n").append(kl).append(": ").append(k).append('\n').append(sl).append(": ").append(s).append('\n');
+                if (p != null) t.append(pl).append(": ").append(p).append('\n');
                 if (u != null) t.append("uid: ").append(u).append('\n');
             }
             case "notebook" -> {
@@ -191,8 +202,8 @@ final class ExchangeCorpus {
                 path = "stack" + i + "/docker-compose.yml";
                 t.append("version: '3.8'\nservices:\n  bot:\n    image: ghcr.io/acme/bot@sha256:").append(gen("{{hex:64}}"))
                         .append("\n    restart: unless-stopped\n    environment:\n")
-                        .append("      - ").append(env).append("_API_KEY=").append(k).append("\n      - ").append(env).append("_API_SECRET=").append(s).append('\n');
-                if (p != null) t.append("      - ").append(env).append("_API_PASSPHRASE=").append(p).append('\n');
+                        .append("      - ").append(env).append(ks).append("=").append(k).append("\n      - ").append(env).append(ss).append("=").append(s).append('\n');
+                if (p != null) t.append("      - ").append(env).append(ps).append("=").append(p).append('\n');
                 if (u != null) t.append("      - ").append(env).append("_CUSTOMER_ID=").append(u).append('\n');
                 t.append("      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n  db:\n    image: postgres:16\n");
                 neg = 2;
@@ -201,8 +212,8 @@ final class ExchangeCorpus {
                 path = "k8s" + i + "/bot-secret.yaml";
                 t.append("apiVersion: v1\nkind: Secret\nmetadata:\n  name: bot-credentials\n  annotations:\n    checksum/config: ")
                         .append(gen("{{hex:64}}")).append("\ntype: Opaque\nstringData:\n")
-                        .append("  ").append(env).append("_API_KEY: \"").append(k).append("\"\n  ").append(env).append("_API_SECRET: \"").append(s).append("\"\n");
-                if (p != null) t.append("  ").append(env).append("_API_PASSPHRASE: \"").append(p).append("\"\n");
+                        .append("  ").append(env).append(ks).append(": \"").append(k).append("\"\n  ").append(env).append(ss).append(": \"").append(s).append("\"\n");
+                if (p != null) t.append("  ").append(env).append(ps).append(": \"").append(p).append("\"\n");
                 if (u != null) t.append("  ").append(env).append("_CUSTOMER_ID: \"").append(u).append("\"\n");
                 t.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bot\ndata:\n  LOG_LEVEL: info\n");
                 neg = 1;
@@ -210,9 +221,9 @@ final class ExchangeCorpus {
             case "java" -> {
                 path = "svc" + i + "/src/main/java/com/acme/trading/Credentials.java";
                 t.append("package com.acme.trading;\n\n/** Do not commit. */\nfinal class Credentials {\n")
-                        .append("    static final String ").append(env).append("_API_KEY = \"").append(k).append("\";\n")
-                        .append("    static final String ").append(env).append("_API_SECRET = \"").append(s).append("\";\n");
-                if (p != null) t.append("    static final String ").append(env).append("_API_PASSPHRASE = \"").append(p).append("\";\n");
+                        .append("    static final String ").append(env).append(ks).append(" = \"").append(k).append("\";\n")
+                        .append("    static final String ").append(env).append(ss).append(" = \"").append(s).append("\";\n");
+                if (p != null) t.append("    static final String ").append(env).append(ps).append(" = \"").append(p).append("\";\n");
                 if (u != null) t.append("    static final String ").append(env).append("_CUSTOMER_ID = \"").append(u).append("\";\n");
                 t.append("    static final String BUILD_SHA = \"").append(gen("{{hex:40}}")).append("\";\n}\n");
                 neg = 1;
@@ -255,9 +266,9 @@ final class ExchangeCorpus {
             }
             case "getenv-default" -> {
                 path = "app" + i + "/settings.py";
-                t.append("import os\n\nAPI_KEY = os.getenv(\"").append(env).append("_API_KEY\", \"").append(k).append("\")\n")
-                        .append("API_SECRET = os.getenv(\"").append(env).append("_API_SECRET\", \"").append(s).append("\")\n");
-                if (p != null) t.append("API_PASSPHRASE = os.getenv(\"").append(env).append("_API_PASSPHRASE\", \"").append(p).append("\")\n");
+                t.append("import os\n\nAPI_KEY = os.getenv(\"").append(env).append(ks).append("\", \"").append(k).append("\")\n")
+                        .append("API_SECRET = os.getenv(\"").append(env).append(ss).append("\", \"").append(s).append("\")\n");
+                if (p != null) t.append("API_PASSPHRASE = os.getenv(\"").append(env).append(ps).append("\", \"").append(p).append("\")\n");
                 if (u != null) t.append("CUSTOMER_ID = os.getenv(\"").append(env).append("_CUSTOMER_ID\", \"").append(u).append("\")\n");
                 t.append("DB_PASSWORD = os.getenv(\"DB_PASSWORD\")\nREDIS_URL = os.environ[\"REDIS_URL\"]\n");
                 neg = 2;
@@ -282,15 +293,16 @@ final class ExchangeCorpus {
                     switch (situation) {
                         case "dict-keyname" -> {
                             t.append(t.length() == 0 ? "ACCOUNTS = {\n" : "").append("    \"").append(x.ccxtId()).append("\": {\n")
-                                    .append("        \"api_key\": \"").append(cx.get("key")).append("\",\n")
-                                    .append("        \"api_secret\": \"").append(cx.get("secret")).append("\",\n");
+                                    .append("        \"").append(pick("api_key", "apiKey", "key")).append("\": \"").append(cx.get("key")).append("\",\n")
+                                    .append("        \"").append(pick("api_secret", "secret", "secretKey")).append("\": \"").append(cx.get("secret")).append("\",\n");
                             if (cx.containsKey("passphrase")) t.append("        \"passphrase\": \"").append(cx.get("passphrase")).append("\",\n");
                             if (cx.containsKey("uid")) t.append("        \"uid\": \"").append(cx.get("uid")).append("\",\n");
                             t.append("        \"order_key\": \"").append(gen("{{uuid}}")).append("\",\n    },\n");
                         }
                         case "toml-section" -> {
-                            t.append("[exchanges.").append(x.ccxtId()).append("]\napi_key = \"").append(cx.get("key"))
-                                    .append("\"\napi_secret = \"").append(cx.get("secret")).append("\"\n");
+                            t.append("[exchanges.").append(x.ccxtId()).append("]\n").append(pick("api_key", "key", "access_key"))
+                                    .append(" = \"").append(cx.get("key")).append("\"\n").append(pick("api_secret", "secret", "secret_key"))
+                                    .append(" = \"").append(cx.get("secret")).append("\"\n");
                             if (cx.containsKey("passphrase")) t.append("passphrase = \"").append(cx.get("passphrase")).append("\"\n");
                             if (cx.containsKey("uid")) t.append("uid = \"").append(cx.get("uid")).append("\"\n");
                             t.append("enabled = true\n\n");
@@ -451,7 +463,10 @@ final class ExchangeCorpus {
             py.append("secret = process.env.KRAKEN_SECRET\n");
             py.append("api_key = config.binance.apiKey\n");
             py.append("session_nonce_key = '").append(gen("{{hex:32}}")).append("'\n");
-            add("neg" + i + "/tools/util.py", py.toString(), null, 23);
+            py.append("cache_key = '").append(gen("{{hex:32}}")).append("'\n");
+            py.append("partition_key = \"").append(gen("{{uuid}}")).append("\"\n");
+            py.append("primary_key_sha1 = '").append(gen("{{hex:40}}")).append("'\n");
+            add("neg" + i + "/tools/util.py", py.toString(), null, 26);
 
             String sample = "{\n  \"code\": \"0\",\n  \"data\": [{\n    \"ordId\": \"" + gen("{{digits:18}}") + "\",\n"
                     + "    \"clOrdId\": \"" + gen("{{alnum:32}}") + "\",\n    \"idempotencyKey\": \"" + gen("{{uuid}}") + "\",\n"

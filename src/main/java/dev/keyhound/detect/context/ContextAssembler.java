@@ -26,7 +26,9 @@ import java.util.Set;
  * the identifier the value is assigned to (BINANCE_API_SECRET, okx_secret_key); sibling fields and
  * the names of the enclosing objects or sections ("name": "kraken", exchange: bybit, [binance]); a
  * library constructor around it (ccxt.okx({...})); a single constructor elsewhere in the file; the
- * path (conf/connectors/binance.yml); a comment just above. The first candidate whose shape table
+ * path (conf/connectors/binance.yml); a comment just above. A private key found by another rule
+ * (PEM, bare hex) is claimed by an exchange only from its name, siblings, constructor or path, and
+ * only when its shape fits that exchange; otherwise it stays what its rule said. The first candidate whose shape table
  * (attribution.toml) fits the value and its part wins; a credential-shaped value with no provider
  * stays "generic", anything else from the generic rule is dropped.
  *
@@ -182,10 +184,14 @@ public final class ContextAssembler implements CredentialAssembler {
             siblings(scope, viewLine, candidates);
             constructors(scope, candidates);
         }
-        if (!privateKey && !weakOnly) {
-            documentConstructor(doc, candidates);
+        if (!weakOnly) {
+            if (!privateKey) {
+                documentConstructor(doc, candidates);
+            }
             aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);
-            comments(doc.view, viewLine, scope, candidates);
+            if (!privateKey) {
+                comments(doc.view, viewLine, scope, candidates);
+            }
         }
         for (Candidate c : candidates) {
             AttributionData.ProviderShapes shapes = data.providers().get(c.provider());
@@ -223,8 +229,12 @@ public final class ContextAssembler implements CredentialAssembler {
             if (shapes.fits(part, secret)) {
                 return part;
             }
+            if (part.equals("private-key")) {
+                // A bare hex or base64 key a wallet rule found may be an exchange's API secret (Gate, Bitget: 64 hex).
+                return shapes.fits("secret", secret) ? "secret" : null;
+            }
             if (!part.equals("key") && !part.equals("secret")) {
-                return null; // a passphrase or private key is not re-read as something else
+                return null; // a passphrase is not re-read as something else
             }
         }
         for (String p : List.of("secret", "key")) {
