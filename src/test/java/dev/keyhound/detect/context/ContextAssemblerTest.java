@@ -305,4 +305,57 @@ class ContextAssemblerTest {
         assertEquals("secret", ContextAssembler.identifierBefore("cfg['secret'] = '"));
         assertNull(ContextAssembler.identifierBefore("just text "));
     }
+
+    @Test
+    void minifiedBundlesAndLockFilesNeedAPrefixOrAProviderName() {
+        Fixture f = new Fixture(21);
+        String secret = f.gen("{{alnum:64}}");
+        String line = "!function(){" + "var a=1;".repeat(200) + "var c={secret:\"" + secret + "\"};}();\n";
+        f.match(line, secret, "g", "generic", "secret");
+        assertEquals(List.of(), run("dist/app.js", line, f));
+
+        Fixture g = new Fixture(22);
+        String k = g.gen("{{alnum:64}}");
+        String lock = "{\n  \"name\": \"binance\",\n  \"key\": \"" + k + "\"\n}\n";
+        g.match(lock, k, "g", "generic", "secret");
+        assertEquals(List.of(), run("package-lock.json", lock, g));
+    }
+
+    @Test
+    void yamlDocumentsAndTomlSectionsKeepTheirOwnProvider() {
+        Fixture f = new Fixture(23);
+        String bk = f.gen("{{alnum:18}}");
+        String bs = f.gen("{{alnum:36}}");
+        String gk = f.gen("{{hex:32}}");
+        String gs = f.gen("{{hex:64}}");
+        String yaml = "exchange: bybit\napi_key: " + bk + "\napi_secret: " + bs + "\n---\nexchange: gate\napi_key: " + gk
+                + "\napi_secret: " + gs + "\n";
+        f.match(yaml, bk, "g", "generic", "secret").match(yaml, bs, "g", "generic", "secret")
+                .match(yaml, gk, "g", "generic", "secret").match(yaml, gs, "g", "generic", "secret");
+        List<Credential> out = run("accounts.yaml", yaml, f);
+        assertEquals(List.of("bybit", "gate"), out.stream().map(Credential::provider).toList());
+        assertTrue(out.stream().allMatch(c -> c.parts().size() == 2));
+
+        Fixture g = new Fixture(24);
+        String ok = g.gen("{{uuid}}");
+        String os = g.gen("{{HEX:32}}");
+        String mk = g.gen("mx0vgl{{alnum:12}}");
+        String ms = g.gen("{{hex:32}}");
+        String toml = "[exchanges.okx]\nkey = \"" + ok + "\"\nsecret = \"" + os + "\"\n\n[exchanges.mexc]\nkey = \"" + mk
+                + "\"\nsecret = \"" + ms + "\"\n";
+        g.match(toml, ok, "g", "generic", "secret").match(toml, os, "g", "generic", "secret")
+                .match(toml, mk, "g", "generic", "secret").match(toml, ms, "g", "generic", "secret");
+        List<Credential> t = run("config.toml", toml, g);
+        assertEquals(List.of("okx", "mexc"), t.stream().map(Credential::provider).toList());
+        assertEquals(List.of(os, ms), t.stream().map(c -> c.primary().secret()).toList());
+    }
+
+    @Test
+    void nameWithoutACredentialPartIsNotACredential() {
+        Fixture f = new Fixture(25);
+        String v = f.gen("{{alnum:10}}");
+        String text = "DERIBIT_ENV=" + v + "\n";
+        f.match(text, v, "deribit-api-credential", "deribit", "secret");
+        assertEquals(List.of(), run(".env", text, f));
+    }
 }
