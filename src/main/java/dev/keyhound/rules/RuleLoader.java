@@ -41,7 +41,9 @@ final class RuleLoader {
         try {
             root = TOML.readTree(text);
         } catch (JacksonException e) {
-            throw new RuleFileException(file, null, "bad TOML: " + oneLine(e.getOriginalMessage()), e);
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr();
+            throw new RuleFileException(file, null, "bad TOML" + where + ": " + oneLine(e.getOriginalMessage()), e);
         }
         if (root == null) {
             root = TOML.createObjectNode();
