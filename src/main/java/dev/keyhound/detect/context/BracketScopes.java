@@ -85,7 +85,11 @@ final class BracketScopes {
             openedOn.computeIfAbsent(s.startLine, k -> new ArrayList<>()).add(s);
         }
         for (int n = 1; n <= view.lineCount(); n++) {
-            Matcher f = FIELD.matcher(view.line(n));
+            String text1 = view.line(n);
+            if (text1.indexOf('"') < 0 && text1.indexOf('\'') < 0 && text1.indexOf('`') < 0) {
+                continue; // a field's value is quoted
+            }
+            Matcher f = FIELD.matcher(text1);
             Scope owner = null;
             while (f.find()) {
                 if (owner == null) {

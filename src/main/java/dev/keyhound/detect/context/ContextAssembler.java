@@ -197,7 +197,7 @@ public final class ContextAssembler implements CredentialAssembler {
             AttributionData.ProviderShapes shapes = data.providers().get(c.provider());
             String fitted = fit(shapes, part, secret);
             if (fitted != null) {
-                boolean testnet = testnet(doc.view, scope, viewLine, idTokens, c.provider());
+                boolean testnet = testnet(doc.view, scope, viewLine, idTokens, c.provider(), doc.mentionsTestnet());
                 Match attributed = m.withAttribution(c.provider(), fitted, m.severity(), m.note());
                 return new Placed(attributed, scope, viewLine, testnet);
             }
@@ -213,7 +213,7 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         String genericPart = part == null ? "secret" : part;
         return new Placed(m.withAttribution(GENERIC, genericPart, m.severity(), m.note()), scope, viewLine,
-                testnet(doc.view, scope, viewLine, idTokens, GENERIC));
+                testnet(doc.view, scope, viewLine, idTokens, GENERIC, doc.mentionsTestnet()));
     }
 
     private boolean longLine(String line) {
@@ -264,7 +264,9 @@ public final class ContextAssembler implements CredentialAssembler {
                 return true;
             }
         }
-        return matchesAny(data.harmlessBefore(), before) || matchesAny(data.harmlessValues(), secret);
+        // Only the end of the text before the value matters (the patterns are anchored there).
+        String tail = before.length() > 48 ? before.substring(before.length() - 48) : before;
+        return matchesAny(data.harmlessBefore(), tail) || matchesAny(data.harmlessValues(), secret);
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String text) {
@@ -291,7 +293,7 @@ public final class ContextAssembler implements CredentialAssembler {
 
     /** The identifier a value is assigned to, read from the text before it on its line. */
     static String identifierBefore(String before) {
-        String tail = before.length() > 200 ? before.substring(before.length() - 200) : before;
+        String tail = before.length() > 120 ? before.substring(before.length() - 120) : before;
         Matcher m = IDENTIFIER.matcher(tail);
         return m.find() ? m.group(1) : null;
     }
@@ -399,11 +401,15 @@ public final class ContextAssembler implements CredentialAssembler {
      * set_sandbox_mode(True) follows a constructor). In a flat file only nearby lines count that
      * name no other provider.
      */
-    private boolean testnet(DocumentView view, Scope scope, int viewLine, List<String> idTokens, String provider) {
+    private boolean testnet(DocumentView view, Scope scope, int viewLine, List<String> idTokens, String provider,
+                            boolean mentionsTestnet) {
         for (String t : idTokens) {
             if (data.testnetWords().contains(t)) {
                 return true;
             }
+        }
+        if (!mentionsTestnet) {
+            return false;
         }
         if (!scope.isRoot()) {
             return matchesAny(data.testnet(), view.lines(scope.startLine, scope.endLine + 5));
@@ -512,6 +518,7 @@ public final class ContextAssembler implements CredentialAssembler {
         private final String path;
         private ScopeIndex scopes;
         private Set<String> constructorProviders;
+        private Boolean mentionsTestnet;
 
         Document(String path, String text) {
             this.path = path;
@@ -523,6 +530,15 @@ public final class ContextAssembler implements CredentialAssembler {
                 scopes = ScopeIndex.of(path, view, data.constructors());
             }
             return scopes;
+        }
+
+        /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */
+        boolean mentionsTestnet() {
+            if (mentionsTestnet == null) {
+                String lower = view.text.toLowerCase(java.util.Locale.ROOT);
+                mentionsTestnet = data.testnetWords().stream().anyMatch(lower::contains) || lower.contains("test.");
+            }
+            return mentionsTestnet;
         }
 
         Set<String> constructorProviders() {
