@@ -386,8 +386,9 @@ final class ExchangeCorpus {
             String id = gen("{{uuid}}");
             String key = gen("{{base64:86}}==");
             String ed = "{\n  \"id\": \"" + id + "\",\n  \"privateKey\": \"" + key + "\"\n}\n";
-            add("cdped" + i + "/cdp_api_key.json", ed,
-                    new Planted("coinbase", Map.of("secret", key), "cdp-ed25519", "cdped" + i + "/cdp_api_key.json", null), 0);
+            // A neutral file name: the {"id", "privateKey"} layout alone says Coinbase.
+            add("cdped" + i + "/secrets/key.json", ed,
+                    new Planted("coinbase", Map.of("key", id, "secret", key), "cdp-ed25519", "cdped" + i + "/secrets/key.json", null), 0);
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.Set;
  * severity.
  *
  * <p>Provider, strongest evidence first: a distinctive value shape (bg_, mx0, organizations/.../apiKeys/);
- * the identifier the value is assigned to (BINANCE_API_SECRET, okx_secret_key); sibling fields and
+ * the identifier the value is assigned to (BINANCE_API_SECRET, okx_secret_key); a rule tagged
+ * "layout" whose regex is the provider's own file layout (Coinbase's {"id", "privateKey"}); sibling fields and
  * the names of the enclosing objects or sections ("name": "kraken", exchange: bybit, [binance]); a
  * library constructor around it (ccxt.okx({...})); a single constructor elsewhere in the file; the
  * path (conf/connectors/binance.yml); a comment just above. A private key found by another rule
@@ -175,6 +176,9 @@ public final class ContextAssembler implements CredentialAssembler {
             return null; // assigned to a name that names no credential part (BINANCE_URL, DERIBIT_ENV)
         }
         aliases(Names.grams(idTokens), Strength.IDENTIFIER, candidates);
+        if (layoutRule(m.ruleId())) {
+            add(candidates, m.provider(), Strength.LAYOUT); // the rule's regex is the provider's file layout
+        }
         if (weakOnly && candidates.isEmpty() && !privateKey) {
             return null; // lock files and minified bundles: only a prefix or a provider's name counts
         }
@@ -214,6 +218,11 @@ public final class ContextAssembler implements CredentialAssembler {
         String genericPart = part == null ? "secret" : part;
         return new Placed(m.withAttribution(GENERIC, genericPart, m.severity(), m.note()), scope, viewLine,
                 testnet(doc.view, scope, viewLine, idTokens, GENERIC, doc.mentionsTestnet()));
+    }
+
+    /** A rule tagged "layout" matches a provider's own file layout, so its provider stands as evidence. */
+    private boolean layoutRule(String ruleId) {
+        return rules.byId(ruleId).map(r -> r.tags().contains("layout")).orElse(false);
     }
 
     private boolean longLine(String line) {
@@ -300,7 +309,7 @@ public final class ContextAssembler implements CredentialAssembler {
 
     // ---- candidates ----------------------------------------------------------------------
 
-    private enum Strength { DISTINCTIVE, IDENTIFIER, SIBLING, CONSTRUCTOR, DOCUMENT, PATH, COMMENT }
+    private enum Strength { DISTINCTIVE, IDENTIFIER, LAYOUT, SIBLING, CONSTRUCTOR, DOCUMENT, PATH, COMMENT }
 
     private record Candidate(String provider, Strength strength) {
     }
