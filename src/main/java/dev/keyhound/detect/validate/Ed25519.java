@@ -1,5 +1,6 @@
 package dev.keyhound.detect.validate;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
@@ -19,13 +20,53 @@ public final class Ed25519 {
     private Ed25519() {
     }
 
+    private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
+    private static final BigInteger D = BigInteger.valueOf(-121665)
+            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+    private static final BigInteger HALF_P_MINUS_1 = P.subtract(BigInteger.ONE).shiftRight(1);
+
+    /** The JDK's generator costs about as much to look up as to run a few times; one per thread. */
+    private static final ThreadLocal<KeyPairGenerator> GENERATOR = ThreadLocal.withInitial(() -> {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has Ed25519 since Java 15", e);
+        }
+    });
+
+    /**
+     * True when the 32 bytes (at offset) encode a point of the curve (RFC 8032 5.1.3): y below p
+     * and (y^2 - 1)/(d y^2 + 1) a square. Half of all random 32-byte strings fail; this costs one
+     * modPow, far less than deriving a public key, so callers reject most non-keys cheaply.
+     */
+    public static boolean isPoint(byte[] data, int offset) {
+        byte[] be = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            be[31 - i] = data[offset + i];
+        }
+        boolean sign = (be[0] & 0x80) != 0;
+        be[0] &= 0x7f;
+        BigInteger y = new BigInteger(1, be);
+        if (y.compareTo(P) >= 0) {
+            return false;
+        }
+        BigInteger y2 = y.multiply(y).mod(P);
+        BigInteger u = y2.subtract(BigInteger.ONE).mod(P);
+        BigInteger v = D.multiply(y2).add(BigInteger.ONE).mod(P);
+        if (u.signum() == 0) {
+            return !sign; // x = 0 has no negative form
+        }
+        // u/v is a square exactly when u*v is (v^-1 is a square exactly when v is)
+        return u.multiply(v).mod(P).modPow(HALF_P_MINUS_1, P).equals(BigInteger.ONE);
+    }
+
     /** The 32-byte public key of the 32-byte seed. */
     public static byte[] publicKey(byte[] seed) {
         if (seed.length != 32) {
             throw new IllegalArgumentException("an Ed25519 seed has 32 bytes");
         }
         try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("Ed25519");
+            KeyPairGenerator gen = GENERATOR.get();
             gen.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
             byte[] spki = gen.generateKeyPair().getPublic().getEncoded();
             byte[] pub = new byte[32];

@@ -28,7 +28,7 @@ import java.util.function.BiFunction;
  * <p>Kinds (argument after the colon, several joined with commas):
  * {@code bip39:N} (N words), {@code wif[:uncompressed|testnet|testnet-uncompressed]},
  * {@code xprv[:tprv|yprv|zprv|Yprv|Zprv|uprv|vprv]}, {@code solana}, {@code solana-json[:spaced]},
- * {@code evm} (0x + 64 hex), {@code ed25519-pem}, {@code ec-p256-pem}, {@code rsa-pem[:pkcs1]},
+ * {@code evm} (0x + 64 hex), {@code ed25519-pem}, {@code ec-p256-pem}, {@code rsa-pem[:pkcs1]}, {@code dsa-pem},
  * {@code openssh-pem[:encrypted]}, {@code encrypted-pem[:legacy]} (PEMs also take {@code escaped}
  * for a one-line JSON string with literal \n, or {@code body} for the base64 body alone),
  * {@code pgp-private-key[:escaped]}, {@code telegram}, {@code discord-webhook}, {@code discord-bot-token}, {@code snowflake},
@@ -53,6 +53,7 @@ public final class WalletExamples {
                 Map.entry("ed25519-pem", (arg, r) -> pem("PRIVATE KEY", ed25519Pkcs8(r), args(arg))),
                 Map.entry("ec-p256-pem", (arg, r) -> pem("EC PRIVATE KEY", p256Sec1(r), args(arg))),
                 Map.entry("rsa-pem", WalletExamples::rsaPem),
+                Map.entry("dsa-pem", (arg, r) -> pem("DSA PRIVATE KEY", dsaTraditional(r), args(arg))),
                 Map.entry("openssh-pem", WalletExamples::opensshPem),
                 Map.entry("encrypted-pem", WalletExamples::encryptedPem),
                 Map.entry("pgp-private-key", WalletExamples::pgpPrivateKey),
@@ -172,6 +173,17 @@ public final class WalletExamples {
         KeyPair kp = generate("RSA", r, g -> g.initialize(2048, seeded(r)));
         byte[] pkcs8 = kp.getPrivate().getEncoded();
         return a.contains("pkcs1") ? pem("RSA PRIVATE KEY", pkcs1Of(pkcs8), a) : pem("PRIVATE KEY", pkcs8, a);
+    }
+
+    /** OpenSSL's traditional DSA key (old id_dsa files): SEQUENCE { 0, p, q, g, y, x }. */
+    private static byte[] dsaTraditional(Random r) {
+        KeyPair kp = generate("DSA", r, g -> g.initialize(1024, seeded(r)));
+        var priv = (java.security.interfaces.DSAPrivateKey) kp.getPrivate();
+        var params = priv.getParams();
+        BigInteger y = params.getG().modPow(priv.getX(), params.getP());
+        return der(0x30, concat(der(0x02, new byte[] {0}), der(0x02, params.getP().toByteArray()),
+                der(0x02, params.getQ().toByteArray()), der(0x02, params.getG().toByteArray()),
+                der(0x02, y.toByteArray()), der(0x02, priv.getX().toByteArray())));
     }
 
     /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: the content of its OCTET STRING. */

@@ -33,6 +33,17 @@ class Bip39Test {
         }
     }
 
+    /** The public mnemonics rules/bip39.toml allowlists are checksum-valid, so the allowlist is what keeps them out. */
+    @Test
+    void allowlistedDevelopmentMnemonicsAreValid() {
+        assertTrue(Bip39.isValid("test ".repeat(11) + "junk"));
+        assertTrue(Bip39.isValid("abandon ".repeat(17) + "agent"));
+        assertTrue(Bip39.isValid("abandon ".repeat(23) + "art"));
+        assertTrue(Bip39.isValid("zoo ".repeat(11) + "wrong"));
+        assertTrue(Bip39.isValid("zoo ".repeat(17) + "when"));
+        assertTrue(Bip39.isValid("zoo ".repeat(23) + "vote"));
+    }
+
     @Test
     void wrongChecksumWordFails() {
         // the all-zero entropy's last word is "about"; "abandon" there breaks the checksum

@@ -16,7 +16,7 @@ class PemPrivateKeyTest {
 
     @Test
     void everyGeneratedKindValidates() {
-        for (String kind : new String[] {"ed25519-pem", "ec-p256-pem", "rsa-pem", "rsa-pem:pkcs1", "openssh-pem",
+        for (String kind : new String[] {"ed25519-pem", "ec-p256-pem", "rsa-pem", "rsa-pem:pkcs1", "dsa-pem", "openssh-pem",
                 "openssh-pem:encrypted", "encrypted-pem", "encrypted-pem:legacy"}) {
             String pem = ExampleTemplate.expand("{{" + kind + "}}", random);
             assertTrue(PemPrivateKey.isValid(pem), kind + "\n" + pem);

@@ -18,6 +18,21 @@ class SolanaKeypairTest {
     }
 
     @Test
+    void everyDerivedPublicKeyIsACurvePointAndAboutHalfOfRandomBytesAreNot() {
+        Random r = new Random(8);
+        int points = 0;
+        for (int i = 0; i < 400; i++) {
+            byte[] seed = new byte[32];
+            r.nextBytes(seed);
+            assertTrue(Ed25519.isPoint(Ed25519.publicKey(seed), 0));
+            byte[] noise = new byte[32];
+            r.nextBytes(noise);
+            points += Ed25519.isPoint(noise, 0) ? 1 : 0;
+        }
+        assertTrue(points > 150 && points < 250, "about half of random strings decode to a point, got " + points + "/400");
+    }
+
+    @Test
     void generatedKeypairsValidateInBothForms() {
         Random r = new Random(9);
         for (int i = 0; i < 30; i++) {
