@@ -130,6 +130,7 @@ class ExchangeBenchmarkTest {
         table.append(String.format("%nrecall %.3f  precision %.3f  provider accuracy %.3f  pairing %.3f  downgrades %.3f%n",
                 recall, precision, accuracy, pairing, downgrades));
         problems.stream().limit(60).forEach(p -> table.append("  ").append(p).append('\n'));
+        table.append(baseline(rules, corpus));
         System.out.println(table);
 
         assertTrue(recall >= 0.95, "recall " + recall);
@@ -138,6 +139,40 @@ class ExchangeBenchmarkTest {
         assertTrue(pairing >= 0.90, "pairing " + pairing);
         assertTrue(downgrades >= 0.95, "downgrades " + downgrades);
         assertTrue(planted >= 3 * 24 * 15 && negatives >= 3 * 300, "corpus size");
+    }
+
+    /**
+     * The same rules without attribution (one credential per match, provider as the rule says), for
+     * comparison only: what the context assembler adds.
+     */
+    private static String baseline(RuleSet rules, List<CorpusFile> corpus) {
+        Engine single = new Engine(rules, EngineOptions.DEFAULT, dev.keyhound.detect.context.CredentialAssembler.SINGLE);
+        int reported = 0;
+        int tp = 0;
+        int planted = 0;
+        int found = 0;
+        int right = 0;
+        for (CorpusFile f : corpus) {
+            List<Credential> out = single.detect(new Blob(Origin.file(f.path()), f.text().getBytes(StandardCharsets.UTF_8)));
+            List<String> values = new ArrayList<>();
+            f.planted().forEach(p -> values.addAll(p.parts().values()));
+            for (Credential c : out) {
+                reported++;
+                if (values.stream().anyMatch(v -> same(v, c.primary().secret()))) {
+                    tp++;
+                }
+            }
+            for (Planted p : f.planted()) {
+                planted++;
+                Credential hit = out.stream().filter(c -> same(p.primaryValue(), c.primary().secret())).findFirst().orElse(null);
+                if (hit != null) {
+                    found++;
+                    right += hit.provider().equals(p.provider()) ? 1 : 0;
+                }
+            }
+        }
+        return String.format("baseline without attribution: %d reported, recall %.3f  precision %.3f  provider accuracy %.3f%n",
+                reported, ratio(found, planted), ratio(tp, reported), ratio(right, found));
     }
 
     private static double ratio(int a, int b) {
