@@ -21,7 +21,8 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
                               List<String> partOrder, Map<String, List<String>> partWords, List<String> nameFields,
                               List<Pattern> constructors, List<String> harmlessWords, List<Pattern> harmlessBefore,
                               List<Pattern> harmlessValues, List<Pattern> harmlessPaths, int maxLineLength,
-                              List<Pattern> testnet, List<String> testnetWords) {
+                              List<Pattern> testnet, List<String> testnetWords, List<Pattern> placeholderValues,
+                              List<Pattern> notRealComments) {
 
     public static final String RESOURCE = "/keyhound/attribution.toml";
     private static volatile AttributionData builtIn;
@@ -104,7 +105,8 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
         return new AttributionData(providers, aliases, order, words, strings(c.path("nameFields")),
                 patterns(c.path("constructors")), strings(c.path("harmlessWords")), patterns(c.path("harmlessBefore")),
                 patterns(c.path("harmlessValues")), patterns(c.path("harmlessPaths")), c.path("maxLineLength").asInt(1000),
-                patterns(c.path("testnet")), strings(c.path("testnetWords")));
+                patterns(c.path("testnet")), strings(c.path("testnetWords")), patterns(c.path("placeholderValues")),
+                patterns(c.path("notRealComments")));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -165,10 +165,10 @@ public final class ContextAssembler implements CredentialAssembler {
             identifier = f == null ? null : f.name();
         }
         List<String> idTokens = Names.tokens(identifier);
-        if (harmless(idTokens, before, secret)) {
+        boolean privateKey = "private-key".equals(m.part());
+        if (harmless(idTokens, before, secret) || (!privateKey && matchesAny(data.placeholderValues(), secret))) {
             return null;
         }
-        boolean privateKey = "private-key".equals(m.part());
         String part = privateKey ? "private-key" : partOf(idTokens);
         List<Candidate> candidates = new ArrayList<>();
         distinctive(secret, candidates);
@@ -242,9 +242,7 @@ public final class ContextAssembler implements CredentialAssembler {
                 // A bare hex or base64 key a wallet rule found may be an exchange's API secret (Gate, Bitget: 64 hex).
                 return shapes.fits("secret", secret) ? "secret" : null;
             }
-            if (!part.equals("key") && !part.equals("secret")) {
-                return null; // a passphrase is not re-read as something else
-            }
+            return null; // the name says which part; a value of another part's shape is not this exchange's
         }
         for (String p : List.of("secret", "key")) {
             if (shapes.fits(p, secret)) {
@@ -463,6 +461,13 @@ public final class ContextAssembler implements CredentialAssembler {
         creds.add(current);
         List<Credential> out = new ArrayList<>();
         for (List<Placed> parts : creds) {
+            boolean secret = parts.stream().anyMatch(p -> rank(p.match().part()) == 0);
+            boolean key = parts.stream().anyMatch(p -> rank(p.match().part()) == 1);
+            String provider = parts.get(0).match().provider();
+            // A passphrase or uid alone opens nothing, nor does an id with no provider: noise, not leaks.
+            if (!secret && (!key || GENERIC.equals(provider))) {
+                continue;
+            }
             out.add(credential(parts));
         }
         return out;
@@ -493,7 +498,7 @@ public final class ContextAssembler implements CredentialAssembler {
             note = note == null ? "testnet key" : note;
         }
         for (Placed p : parts) {
-            Optional<String> k = known.note(p.match().secret());
+            Optional<String> k = known.note(p.match().secret()).or(() -> notRealComment(p.match()));
             if (k.isPresent()) {
                 severity = Severity.INFO;
                 note = k.get();
@@ -508,7 +513,16 @@ public final class ContextAssembler implements CredentialAssembler {
     }
 
     private Match downgradeKnown(Match m) {
-        return known.note(m.secret()).map(n -> m.withAttribution(m.provider(), m.part(), Severity.INFO, n)).orElse(m);
+        Optional<String> note = known.note(m.secret()).or(() -> notRealComment(m));
+        return note.map(n -> m.withAttribution(m.provider(), m.part(), Severity.INFO, n)).orElse(m);
+    }
+
+    /** A comment after the value on its line saying it is a mock, fake or invalidated value. */
+    private Optional<String> notRealComment(Match m) {
+        String line = m.lineText();
+        int at = line.indexOf(ScopeIndex.firstLine(m.secret()));
+        String after = at < 0 ? "" : line.substring(Math.min(line.length(), at + m.secret().length()));
+        return matchesAny(data.notRealComments(), after) ? Optional.of("marked as not real in a comment") : Optional.empty();
     }
 
     private static Severity lower(Severity s) {
