@@ -358,4 +358,31 @@ class ContextAssemblerTest {
         f.match(text, v, "deribit-api-credential", "deribit", "secret");
         assertEquals(List.of(), run(".env", text, f));
     }
+
+    @Test
+    void placeholdersLonePassphrasesAndGenericIdsAreNotReported() {
+        Fixture f = new Fixture(26);
+        String text = "exchange = ccxt.okx({\n    'apiKey': 'test_api_key',\n    'secret': 'your-secret-here',\n"
+                + "    'password': 'api_passphrase',\n})\nrecord = {'key': 'long_offset_psize_weight'}\n";
+        f.match(text, "test_api_key", "g", "generic", "secret").match(text, "your-secret-here", "g", "generic", "secret")
+                .match(text, "api_passphrase", "g", "generic", "secret").match(text, "long_offset_psize_weight", "g", "generic", "secret");
+        assertEquals(List.of(), run("bot.py", text, f));
+
+        Fixture g = new Fixture(27);
+        String pass = g.gen("{{alnum:6}}-{{alnum:6}}");
+        String lone = "OKX_API_PASSPHRASE=" + pass + "\n";
+        g.match(lone, pass, "okx-api-passphrase", "okx", "passphrase");
+        assertEquals(List.of(), run(".env", lone, g));
+    }
+
+    @Test
+    void aValueMarkedAsMockInATrailingCommentIsInfo() {
+        Fixture f = new Fixture(28);
+        String s = f.gen("{{hex:64}}");
+        String text = "cls.api_secret = \"" + s + "\"  # noqa: mock\n";
+        f.match(text, s, "g", "generic", "secret");
+        Credential c = run("test_auth.py", text, f).get(0);
+        assertEquals(Severity.INFO, c.severity());
+        assertEquals("marked as not real in a comment", c.primary().note());
+    }
 }
