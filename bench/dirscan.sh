@@ -12,8 +12,8 @@ RULES=${3:-}
 cd "$(dirname "$0")/.."
 
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed: apt-get install ripgrep" >&2; exit 2; }
-mvn -q -o -DskipTests package >/dev/null
-mvn -q -o test-compile >/dev/null
+mvn -q -o -DskipTests package >/dev/null 2>&1 || { echo "build failed: run mvn -o -DskipTests package" >&2; exit 1; }
+mvn -q -o test-compile >/dev/null 2>&1 || { echo "test build failed: run mvn -o test-compile" >&2; exit 1; }
 CP="target/keyhound.jar:target/test-classes"
 
 # Bytes ripgrep reads: every file it searches (no ignore files, hidden files, .git/ skipped as keyhound does).
@@ -30,7 +30,10 @@ rg_once >/dev/null   # warm the page cache
 RG_BEST=$(for i in 1 2 3 4 5; do rg_once; done | sort -g | head -1)
 RG_MBS=$(awk -v b="$BYTES" -v t="$RG_BEST" 'BEGIN { print b / 1e6 / t }')
 
-KH_LINE=$(java -XX:+UseParallelGC -Xms512m -cp "$CP" dev.keyhound.bench.DirScanBench "$DIR" "$THREADS" 6 $RULES 2>/dev/null)
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+KH_LINE=$(java -XX:+UseParallelGC -Xms512m -cp "$CP" dev.keyhound.bench.DirScanBench "$DIR" "$THREADS" 6 $RULES 2>"$LOG") \
+  || { cat "$LOG" >&2; exit 1; }
 # Both speeds are over the same bytes: every file under DIR, binary ones included (both read them).
 KH_BEST=$(echo "$KH_LINE" | sed -E 's/.*best=([0-9.]+)s.*/\1/')
 KH_MBS=$(awk -v b="$BYTES" -v t="$KH_BEST" 'BEGIN { print b / 1e6 / t }')

@@ -27,6 +27,9 @@ public final class KeywordPrefilter {
     private final int classes;
     private final int[] table;
     private final int[][] outputs;
+    private final int maxKeywordLength;
+    /** Inputs shorter than this are scanned as one chain. */
+    static final int SPLIT_MIN = 512;
 
     public KeywordPrefilter(List<String> keywords) {
         this.keywords = List.copyOf(keywords);
@@ -46,6 +49,7 @@ public final class KeywordPrefilter {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         classes = next;
+        maxKeywordLength = this.keywords.stream().mapToInt(String::length).max().orElse(0);
         System.arraycopy(classOf, 0, byteClass, 0, 128);
 
         // Trie over classes.
@@ -115,11 +119,60 @@ public final class KeywordPrefilter {
         return outputs.length;
     }
 
-    /** Scans bytes[from, to) (UTF-8 or any ASCII-compatible encoding). */
+    /**
+     * Scans bytes[from, to) (UTF-8 or any ASCII-compatible encoding). Hits may arrive out of
+     * offset order: a long input is scanned as two halves whose automaton steps are interleaved
+     * in one loop, so the CPU overlaps two independent chains of table loads (about twice the
+     * speed of one chain, whose every step waits for the previous load).
+     */
     public void scan(byte[] bytes, int from, int to, HitSink sink) {
+        int n = to - from;
+        if (n < SPLIT_MIN || maxKeywordLength == 0 || maxKeywordLength * 4 > n) {
+            scanOne(bytes, from, to, 0, sink);
+            return;
+        }
         final int[] t = table;
         final int[] cls = byteClass;
-        int s = 0;
+        int mid = from + n / 2;
+        // The second chain starts early enough to see every keyword that ends past mid; it
+        // reports only those, the first chain reports the ones ending at or before mid.
+        int b = mid - (maxKeywordLength - 1);
+        int steps = mid - from;
+        int s1 = 0;
+        int s2 = 0;
+        int i = 0;
+        for (; i < steps; i++) {
+            int v1 = t[s1 + cls[bytes[from + i] & 0xFF]];
+            int v2 = t[s2 + cls[bytes[b + i] & 0xFF]];
+            if ((v1 | v2) < 0) {
+                if (v1 < 0) {
+                    v1 = ~v1;
+                    emit(v1, from + i + 1, Integer.MIN_VALUE, sink);
+                }
+                if (v2 < 0) {
+                    v2 = ~v2;
+                    emit(v2, b + i + 1, mid, sink);
+                }
+            }
+            s1 = v1;
+            s2 = v2;
+        }
+        // The second half is longer by the overlap (and an odd byte): finish it alone.
+        scanOne(bytes, b + i, to, s2, sink);
+    }
+
+    private void emit(int state, int end, int after, HitSink sink) {
+        if (end > after) {
+            for (int k : outputs[state / classes]) {
+                sink.hit(k, end);
+            }
+        }
+    }
+
+    private void scanOne(byte[] bytes, int from, int to, int state, HitSink sink) {
+        final int[] t = table;
+        final int[] cls = byteClass;
+        int s = state;
         for (int i = from; i < to; i++) {
             int v = t[s + cls[bytes[i] & 0xFF]];
             if (v < 0) {
