@@ -1,0 +1,140 @@
+package dev.keyhound.detect.context;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Source code and anything else: a scope per bracketed region ({...}, (...), [...]), found by a
+ * lexer that skips strings and line comments; fields are name = "value" / "name": "value" pairs.
+ */
+final class BracketScopes {
+    private static final Set<String> HASH_COMMENTS = Set.of("py", "rb", "sh", "bash", "zsh", "r", "pl", "yml", "yaml",
+            "toml", "ini", "cfg", "conf", "env", "dockerfile", "tf", "mk", "");
+    private static final Set<String> SLASH_COMMENTS = Set.of("js", "mjs", "cjs", "ts", "tsx", "jsx", "java", "go", "cs",
+            "c", "h", "cpp", "hpp", "kt", "kts", "scala", "swift", "rs", "php", "dart", "groovy", "gradle", "json", "jsonc", "");
+    private static final Pattern FIELD = Pattern.compile(
+            "[\"']?([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,)\\s*[rbfu]?[\"'`]([^\"'`\\n]*)[\"'`]");
+    private static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
+
+    private BracketScopes() {
+    }
+
+    static ScopeIndex build(DocumentView view, String ext, List<Pattern> constructors) {
+        String text = view.text;
+        boolean hash = HASH_COMMENTS.contains(ext);
+        boolean slash = SLASH_COMMENTS.contains(ext);
+        List<Scope> scopes = new ArrayList<>();
+        Scope root = new Scope(0, null, null, 1, view.lineCount(), null);
+        scopes.add(root);
+        Deque<Scope> stack = new ArrayDeque<>();
+        stack.push(root);
+        Scope[] topAtStart = new Scope[view.lineCount() + 2];
+        topAtStart[1] = root;
+        int line = 1;
+        int lineStart = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                if (line < topAtStart.length) {
+                    topAtStart[line] = stack.peek();
+                }
+                if (quote != '`') {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            } else if ((hash && c == '#') || (slash && c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/')) {
+                int nl = text.indexOf('\n', i);
+                i = (nl < 0 ? text.length() : nl) - 1;
+            } else if (c == '{' || c == '(' || c == '[') {
+                String before = text.substring(Math.max(lineStart, i - 120), i);
+                Matcher m = OPENER_NAME.matcher(before);
+                String key = m.find() ? m.group(1) : null;
+                Scope s = new Scope(scopes.size(), stack.peek(), key, line, view.lineCount(), before);
+                scopes.add(s);
+                stack.push(s);
+            } else if ((c == '}' || c == ')' || c == ']') && stack.size() > 1) {
+                stack.pop().endLine = line;
+            }
+        }
+        // A call or literal opened and closed on one line is not a block of its own (os.getenv("X", "v"))
+        // unless it is a library constructor, which names the provider of what it holds.
+        scopes.removeIf(s -> s.parent != null && s.span() == 0 && !isConstructor(s.opener, constructors));
+        // A field belongs to the innermost scope around its line: the one open when the line starts,
+        // or one opened on the line itself (one-line constructors). Linear in the size of the text.
+        java.util.Map<Integer, List<Scope>> openedOn = new java.util.HashMap<>();
+        for (Scope s : scopes) {
+            openedOn.computeIfAbsent(s.startLine, k -> new ArrayList<>()).add(s);
+        }
+        for (int n = 1; n <= view.lineCount(); n++) {
+            String text1 = view.line(n);
+            if (text1.indexOf('"') < 0 && text1.indexOf('\'') < 0 && text1.indexOf('`') < 0) {
+                continue; // a field's value is quoted
+            }
+            Matcher f = FIELD.matcher(text1);
+            Scope owner = null;
+            while (f.find()) {
+                if (owner == null) {
+                    owner = innermostAt(topAtStart[n] == null ? root : topAtStart[n], openedOn.getOrDefault(n, List.of()), n);
+                }
+                owner.add(new Scope.Field(f.group(1), f.group(2), n));
+            }
+        }
+        return new ScopeIndex(scopes);
+    }
+
+    static boolean isConstructor(String opener, List<Pattern> constructors) {
+        if (opener == null) {
+            return false;
+        }
+        return constructorId(opener, constructors) != null;
+    }
+
+    /** The library id of a constructor call ending right before a bracket (ccxt.okx( -> okx), or null. */
+    static String constructorId(String opener, List<Pattern> constructors) {
+        if (opener == null) {
+            return null;
+        }
+        String call = opener.stripTrailing() + "(";
+        for (Pattern p : constructors) {
+            Matcher m = p.matcher(call);
+            while (m.find()) {
+                if (m.end() == call.length() || (m.end() == call.length() - 1 && call.endsWith("((")) ) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Scope innermostAt(Scope open, List<Scope> opened, int line) {
+        Scope best = open;
+        while (best.parent != null && !best.contains(line)) {
+            best = best.parent;
+        }
+        for (Scope s : opened) {
+            if (s.contains(line) && s.span() <= best.span()) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}

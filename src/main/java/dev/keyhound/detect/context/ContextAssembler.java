@@ -1,0 +1,585 @@
+package dev.keyhound.detect.context;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.keyhound.detect.Credential;
+import dev.keyhound.detect.Match;
+import dev.keyhound.rules.ProviderInfo;
+import dev.keyhound.rules.RuleSet;
+import dev.keyhound.rules.Severity;
+import dev.keyhound.source.Blob;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real {@link CredentialAssembler}: names the provider of each exchange or generic match from
+ * its context, drops what the context proves harmless, pairs the parts of one credential and sets
+ * severity.
+ *
+ * <p>Provider, strongest evidence first: a distinctive value shape (bg_, mx0, organizations/.../apiKeys/);
+ * the identifier the value is assigned to (BINANCE_API_SECRET, okx_secret_key); a rule tagged
+ * "layout" whose regex is the provider's own file layout (Coinbase's {"id", "privateKey"}); sibling fields and
+ * the names of the enclosing objects or sections ("name": "kraken", exchange: bybit, [binance]); a
+ * library constructor around it (ccxt.okx({...})); a single constructor elsewhere in the file; the
+ * path (conf/connectors/binance.yml); a comment just above. A private key found by another rule
+ * (PEM, bare hex) is claimed by an exchange only from its name, siblings, constructor or path, and
+ * only when its shape fits that exchange; otherwise it stays what its rule said. The first candidate whose shape table
+ * (attribution.toml) fits the value and its part wins; a credential-shaped value with no provider
+ * stays "generic", anything else from the generic rule is dropped.
+ *
+ * <p>Pairing: parts of one provider in the same object, section or bracketed block form one
+ * {@link Credential}; a repeated part starts a new one. The secret (or private key) is the primary
+ * part, because it is what signs requests and what must be revoked; the key id, passphrase and
+ * uid follow. Severity: key and secret together critical, a secret alone high, a lone key id or
+ * passphrase medium (generic credentials one step lower); then testnet/sandbox keys and closed
+ * exchanges low, publicly documented example values info, each with a note.
+ */
+public final class ContextAssembler implements CredentialAssembler {
+    static final String GENERIC = "generic";
+    private static final int GENERIC_MIN_LENGTH = 16;
+    private static final Pattern COMMENT = Pattern.compile("^\\s*(?:#|//|--|;|/\\*|\\*|<!--|%|')");
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,|\\?\\?|\\|\\||or)\\s*(?:[rbfu]?[\"'`])?\\s*$");
+
+    private final RuleSet rules;
+    private final AttributionData data;
+    private final KnownExamples known;
+
+    public ContextAssembler(RuleSet rules) {
+        this(rules, AttributionData.builtIn(), KnownExamples.builtIn());
+    }
+
+    public ContextAssembler(RuleSet rules, AttributionData data, KnownExamples known) {
+        this.rules = rules;
+        this.data = data;
+        this.known = known;
+    }
+
+    /** A match after attribution, with the scope it pairs in. */
+    private record Placed(Match match, Scope scope, int viewLine, boolean testnet) {
+    }
+
+    @Override
+    public List<Credential> assemble(Blob blob, String text, List<Match> matches) {
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        String path = blob.origin().path();
+        Document doc = new Document(path, text);
+        List<Credential> out = new ArrayList<>();
+        Map<String, List<Placed>> groups = new LinkedHashMap<>();
+        for (Match m : dedupe(matches)) {
+            if (!attributable(m)) {
+                out.add(Credential.of(downgradeKnown(m)));
+                continue;
+            }
+            Placed p = place(m, doc, path);
+            if (p == null) {
+                continue;
+            }
+            String kind = kind(p.match().provider());
+            boolean unclaimedKey = "private-key".equals(m.part()) && p.match().provider().equals(m.provider());
+            if (unclaimedKey || (!kind.equals("exchange") && !kind.equals(GENERIC))) {
+                out.add(Credential.of(downgradeKnown(p.match())));
+                continue;
+            }
+            groups.computeIfAbsent(p.scope().id + "\u0000" + p.match().provider(), k -> new ArrayList<>()).add(p);
+        }
+        for (List<Placed> group : groups.values()) {
+            out.addAll(pair(group));
+        }
+        List<Credential> reported = new ArrayList<>();
+        for (Credential c : out) {
+            List<Match> visible = c.parts().stream().filter(m -> blob.reportsLine(m.line())).toList();
+            if (!visible.isEmpty()) {
+                reported.add(visible.size() == c.parts().size() ? c
+                        : new Credential(c.provider(), c.severity(), visible, c.allowedInline()));
+            }
+        }
+        reported.sort(Comparator.comparingInt((Credential c) -> c.primary().line()).thenComparingInt(c -> c.primary().column()));
+        return reported;
+    }
+
+    /** Exchange and generic matches are attributed; a private key may turn out to be an exchange's. */
+    private boolean attributable(Match m) {
+        String kind = kind(m.provider());
+        return kind.equals("exchange") || kind.equals(GENERIC) || "private-key".equals(m.part());
+    }
+
+    private String kind(String provider) {
+        if (provider == null || provider.equals(GENERIC)) {
+            return GENERIC;
+        }
+        if (data.providers().containsKey(provider)) {
+            return "exchange";
+        }
+        return rules.provider(provider).map(ProviderInfo::kind).orElse("other");
+    }
+
+    /** The same secret at the same place found by several rules: keep the most specific. */
+    private List<Match> dedupe(List<Match> matches) {
+        Map<String, Match> best = new LinkedHashMap<>();
+        for (Match m : matches) {
+            String key = m.line() + ":" + m.column() + ":" + m.secret();
+            Match prev = best.get(key);
+            if (prev == null || specificity(m) > specificity(prev)) {
+                best.put(key, m);
+            }
+        }
+        // A generic match overlapping a specific one on the same line is the same finding.
+        List<Match> kept = new ArrayList<>(best.values());
+        kept.removeIf(g -> GENERIC.equals(kind(g.provider())) && kept.stream().anyMatch(o -> o != g
+                && !GENERIC.equals(kind(o.provider())) && o.line() == g.line()
+                && o.column() < g.endColumn() && g.column() < o.endColumn()));
+        return kept;
+    }
+
+    private int specificity(Match m) {
+        String kind = kind(m.provider());
+        return kind.equals("exchange") ? 2 : kind.equals(GENERIC) ? 0 : 1;
+    }
+
+    /** Attributes one match; null when the context proves it harmless or it has no credential shape. */
+    private Placed place(Match m, Document doc, String path) {
+        String secret = m.secret();
+        int viewLine = doc.view.toViewLine(m.line(), secret);
+        if (viewLine < 1) {
+            viewLine = Math.min(m.line(), doc.view.lineCount());
+        }
+        String lineText = doc.view.line(viewLine);
+        int col = lineText.indexOf(ScopeIndex.firstLine(secret));
+        if (col < 0) {
+            col = Math.max(0, Math.min(lineText.length(), m.column() - 1));
+        }
+        String before = lineText.substring(0, col);
+        boolean weakOnly = longLine(lineText) || matchesAny(data.harmlessPaths(), path);
+        String identifier = identifierBefore(before);
+        if (identifier == null && !weakOnly) {
+            Scope.Field f = ScopeIndex.fieldOf(doc.scopes().innermost(viewLine, secret), viewLine, secret);
+            identifier = f == null ? null : f.name();
+        }
+        List<String> idTokens = Names.tokens(identifier);
+        boolean privateKey = "private-key".equals(m.part());
+        if (harmless(idTokens, before, secret) || (!privateKey && matchesAny(data.placeholderValues(), secret))) {
+            return null;
+        }
+        String part = privateKey ? "private-key" : partOf(idTokens);
+        List<Candidate> candidates = new ArrayList<>();
+        distinctive(secret, candidates);
+        if (part == null && !idTokens.isEmpty() && candidates.isEmpty()) {
+            return null; // assigned to a name that names no credential part (BINANCE_URL, DERIBIT_ENV)
+        }
+        aliases(Names.grams(idTokens), Strength.IDENTIFIER, candidates);
+        if (layoutRule(m.ruleId())) {
+            add(candidates, m.provider(), Strength.LAYOUT); // the rule's regex is the provider's file layout
+        }
+        if (weakOnly && candidates.isEmpty() && !privateKey) {
+            return null; // lock files and minified bundles: only a prefix or a provider's name counts
+        }
+        // Built only now: most matches are decided without reading the document's structure.
+        Scope scope = doc.scopes().innermost(viewLine, secret);
+        if (!weakOnly) {
+            siblings(scope, viewLine, candidates);
+            constructors(scope, candidates);
+        }
+        if (!weakOnly) {
+            if (!privateKey) {
+                documentConstructor(doc, candidates);
+            }
+            aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);
+            if (!privateKey) {
+                comments(doc.view, viewLine, scope, candidates);
+            }
+        }
+        for (Candidate c : candidates) {
+            AttributionData.ProviderShapes shapes = data.providers().get(c.provider());
+            String fitted = fit(shapes, part, secret);
+            if (fitted != null) {
+                boolean testnet = testnet(doc.view, scope, viewLine, idTokens, c.provider(), doc.mentionsTestnet());
+                Match attributed = m.withAttribution(c.provider(), fitted, m.severity(), m.note());
+                return new Placed(attributed, scope, viewLine, testnet);
+            }
+        }
+        if (privateKey) {
+            return new Placed(m, scope, viewLine, false); // not an exchange's: the rule's provider stands
+        }
+        if (candidates.stream().anyMatch(c -> c.strength() == Strength.IDENTIFIER)) {
+            return null; // the name says which exchange, and the value is implausible for it
+        }
+        if (weakOnly || !genericShape(part, secret)) {
+            return null;
+        }
+        String genericPart = part == null ? "secret" : part;
+        return new Placed(m.withAttribution(GENERIC, genericPart, m.severity(), m.note()), scope, viewLine,
+                testnet(doc.view, scope, viewLine, idTokens, GENERIC, doc.mentionsTestnet()));
+    }
+
+    /** A rule tagged "layout" matches a provider's own file layout, so its provider stands as evidence. */
+    private boolean layoutRule(String ruleId) {
+        return rules.byId(ruleId).map(r -> r.tags().contains("layout")).orElse(false);
+    }
+
+    private boolean longLine(String line) {
+        return line.length() > data.maxLineLength();
+    }
+
+    /** The part a value fits for a provider, preferring the part its name says; null when none fits. */
+    private static String fit(AttributionData.ProviderShapes shapes, String part, String secret) {
+        if (shapes == null) {
+            return null;
+        }
+        if (part != null) {
+            if (shapes.fits(part, secret)) {
+                return part;
+            }
+            if (part.equals("private-key")) {
+                // A bare hex or base64 key a wallet rule found may be an exchange's API secret (Gate, Bitget: 64 hex).
+                return shapes.fits("secret", secret) ? "secret" : null;
+            }
+            return null; // the name says which part; a value of another part's shape is not this exchange's
+        }
+        for (String p : List.of("secret", "key")) {
+            if (shapes.fits(p, secret)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A value with no provider is kept only when it has the shape of some exchange's key or secret. */
+    private boolean genericShape(String part, String secret) {
+        if (secret.length() < GENERIC_MIN_LENGTH || (part != null && !part.equals("key") && !part.equals("secret"))) {
+            return false;
+        }
+        for (AttributionData.ProviderShapes p : data.providers().values()) {
+            if (p.fits("key", secret) || p.fits("secret", secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean harmless(List<String> idTokens, String before, String secret) {
+        for (String g : Names.grams(idTokens)) {
+            if (data.harmlessWords().contains(g)) {
+                return true;
+            }
+        }
+        // Only the end of the text before the value matters (the patterns are anchored there).
+        String tail = before.length() > 48 ? before.substring(before.length() - 48) : before;
+        return matchesAny(data.harmlessBefore(), tail) || matchesAny(data.harmlessValues(), secret);
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String text) {
+        for (Pattern p : patterns) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The part the identifier names (first in the table's order), or null. */
+    private String partOf(List<String> idTokens) {
+        List<String> grams = Names.grams(idTokens);
+        for (String part : data.partOrder()) {
+            for (String w : data.partWords().getOrDefault(part, List.of())) {
+                if (grams.contains(w)) {
+                    return part;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The identifier a value is assigned to, read from the text before it on its line. */
+    static String identifierBefore(String before) {
+        String tail = before.length() > 120 ? before.substring(before.length() - 120) : before;
+        Matcher m = IDENTIFIER.matcher(tail);
+        return m.find() ? m.group(1) : null;
+    }
+
+    // ---- candidates ----------------------------------------------------------------------
+
+    private enum Strength { DISTINCTIVE, IDENTIFIER, LAYOUT, SIBLING, CONSTRUCTOR, DOCUMENT, PATH, COMMENT }
+
+    private record Candidate(String provider, Strength strength) {
+    }
+
+    private static void add(List<Candidate> out, String provider, Strength s) {
+        if (provider != null && out.stream().noneMatch(c -> c.provider().equals(provider))) {
+            out.add(new Candidate(provider, s));
+        }
+    }
+
+    private void distinctive(String value, List<Candidate> out) {
+        for (AttributionData.ProviderShapes p : data.providers().values()) {
+            for (AttributionData.Shape s : p.shapes()) {
+                if (s.distinctive() && s.fits(value)) {
+                    add(out, p.id(), Strength.DISTINCTIVE);
+                }
+            }
+        }
+    }
+
+    private void aliases(List<String> grams, Strength s, List<Candidate> out) {
+        for (String g : grams) {
+            add(out, data.aliasToProvider().get(g), s);
+        }
+    }
+
+    private String aliasOfValue(String value) {
+        String p = data.aliasToProvider().get(Names.squash(value));
+        if (p != null) {
+            return p;
+        }
+        for (String g : Names.grams(Names.tokens(value))) {
+            p = data.aliasToProvider().get(g);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Name fields, distinctive sibling values and object/section names, nearest scope first. */
+    private void siblings(Scope scope, int viewLine, List<Candidate> out) {
+        for (Scope s = scope; s != null; s = s.parent) {
+            for (Scope.Field f : s.fields()) {
+                if (data.nameFields().contains(Names.squash(f.name())) && f.value().length() <= 40) {
+                    add(out, aliasOfValue(f.value()), Strength.SIBLING);
+                }
+            }
+            for (Scope.Field f : s.fields()) {
+                if (f.line() != viewLine) {
+                    List<Candidate> d = new ArrayList<>();
+                    distinctive(f.value(), d);
+                    d.forEach(c -> add(out, c.provider(), Strength.SIBLING));
+                }
+            }
+            if (s.keyName != null && s.opener == null) {
+                aliases(Names.grams(Names.tokens(s.keyName)), Strength.SIBLING, out);
+            } else if (s.keyName != null && BracketScopes.constructorId(s.opener, data.constructors()) == null) {
+                aliases(Names.grams(Names.tokens(s.keyName)), Strength.SIBLING, out);
+            }
+        }
+    }
+
+    private void constructors(Scope scope, List<Candidate> out) {
+        for (Scope s = scope; s != null; s = s.parent) {
+            String id = BracketScopes.constructorId(s.opener, data.constructors());
+            if (id != null) {
+                add(out, aliasOfValue(id), Strength.CONSTRUCTOR);
+            }
+        }
+    }
+
+    /** One library constructor anywhere in the file names the provider of what the file holds. */
+    private void documentConstructor(Document doc, List<Candidate> out) {
+        Set<String> found = doc.constructorProviders();
+        if (found.size() == 1) {
+            add(out, found.iterator().next(), Strength.DOCUMENT);
+        }
+    }
+
+    /** Comment lines above the value's paragraph (up to a blank line) and above its block. */
+    private void comments(DocumentView view, int viewLine, Scope scope, List<Candidate> out) {
+        for (int start : new int[] {viewLine, scope.startLine}) {
+            for (int n = start - 1; n >= Math.max(1, start - 8); n--) {
+                String line = view.line(n);
+                if (line.isBlank()) {
+                    break;
+                }
+                if (COMMENT.matcher(line).find()) {
+                    aliases(Names.grams(Names.tokens(line)), Strength.COMMENT, out);
+                }
+            }
+        }
+    }
+
+    /**
+     * A testnet/demo/sandbox marker in the credential's block (and a few lines after it, where
+     * set_sandbox_mode(True) follows a constructor). In a flat file only nearby lines count that
+     * name no other provider.
+     */
+    private boolean testnet(DocumentView view, Scope scope, int viewLine, List<String> idTokens, String provider,
+                            boolean mentionsTestnet) {
+        for (String t : idTokens) {
+            if (data.testnetWords().contains(t)) {
+                return true;
+            }
+        }
+        if (!mentionsTestnet) {
+            return false;
+        }
+        if (!scope.isRoot()) {
+            return matchesAny(data.testnet(), view.lines(scope.startLine, scope.endLine + 5));
+        }
+        for (int n = viewLine - 5; n <= viewLine + 5; n++) {
+            String line = view.line(n);
+            if (matchesAny(data.testnet(), line)) {
+                List<Candidate> named = new ArrayList<>();
+                aliases(Names.grams(Names.tokens(line)), Strength.COMMENT, named);
+                if (named.isEmpty() || named.stream().anyMatch(c -> c.provider().equals(provider))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- pairing and severity ------------------------------------------------------------
+
+    private static int rank(String part) {
+        return switch (part == null ? "" : part) {
+            case "secret", "private-key" -> 0;
+            case "key" -> 1;
+            case "passphrase" -> 2;
+            case "uid" -> 3;
+            default -> 4;
+        };
+    }
+
+    private List<Credential> pair(List<Placed> group) {
+        List<List<Placed>> creds = new ArrayList<>();
+        List<Placed> current = new ArrayList<>();
+        for (Placed p : group) {
+            String part = p.match().part();
+            boolean repeated = current.stream().anyMatch(q -> rank(q.match().part()) == rank(part));
+            if (repeated) {
+                creds.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(p);
+        }
+        creds.add(current);
+        List<Credential> out = new ArrayList<>();
+        for (List<Placed> parts : creds) {
+            boolean secret = parts.stream().anyMatch(p -> rank(p.match().part()) == 0);
+            boolean key = parts.stream().anyMatch(p -> rank(p.match().part()) == 1);
+            String provider = parts.get(0).match().provider();
+            // A passphrase or uid alone opens nothing, nor does an id with no provider: noise, not leaks.
+            if (!secret && (!key || GENERIC.equals(provider))) {
+                continue;
+            }
+            out.add(credential(parts));
+        }
+        return out;
+    }
+
+    private Credential credential(List<Placed> parts) {
+        parts.sort(Comparator.comparingInt((Placed p) -> rank(p.match().part())).thenComparingInt(p -> p.match().line()));
+        String provider = parts.get(0).match().provider();
+        boolean secret = parts.stream().anyMatch(p -> rank(p.match().part()) == 0);
+        boolean key = parts.stream().anyMatch(p -> rank(p.match().part()) == 1);
+        Severity severity;
+        if (!data.providers().containsKey(provider) && !GENERIC.equals(provider)) {
+            severity = parts.get(0).match().severity(); // a private key the exchanges table does not claim
+        } else {
+            severity = secret && key ? Severity.CRITICAL : secret ? Severity.HIGH
+                    : parts.stream().anyMatch(p -> rank(p.match().part()) <= 2) ? Severity.MEDIUM : Severity.LOW;
+            if (GENERIC.equals(provider)) {
+                severity = lower(severity);
+            }
+        }
+        String note = null;
+        if (rules.provider(provider).map(ProviderInfo::status).filter("closed"::equals).isPresent()) {
+            severity = max(severity, Severity.LOW);
+            note = "exchange closed";
+        }
+        if (parts.stream().anyMatch(Placed::testnet)) {
+            severity = max(severity, Severity.LOW);
+            note = note == null ? "testnet key" : note;
+        }
+        for (Placed p : parts) {
+            Optional<String> k = known.note(p.match().secret()).or(() -> notRealComment(p.match()));
+            if (k.isPresent()) {
+                severity = Severity.INFO;
+                note = k.get();
+            }
+        }
+        List<Match> matches = new ArrayList<>();
+        for (Placed p : parts) {
+            Match m = p.match();
+            matches.add(m.withAttribution(m.provider(), m.part(), severity, note != null ? note : m.note()));
+        }
+        return new Credential(provider, severity, matches);
+    }
+
+    private Match downgradeKnown(Match m) {
+        Optional<String> note = known.note(m.secret()).or(() -> notRealComment(m));
+        return note.map(n -> m.withAttribution(m.provider(), m.part(), Severity.INFO, n)).orElse(m);
+    }
+
+    /** A comment after the value on its line saying it is a mock, fake or invalidated value. */
+    private Optional<String> notRealComment(Match m) {
+        String line = m.lineText();
+        int at = line.indexOf(ScopeIndex.firstLine(m.secret()));
+        String after = at < 0 ? "" : line.substring(Math.min(line.length(), at + m.secret().length()));
+        return matchesAny(data.notRealComments(), after) ? Optional.of("marked as not real in a comment") : Optional.empty();
+    }
+
+    private static Severity lower(Severity s) {
+        return s == Severity.INFO ? s : Severity.values()[s.ordinal() + 1];
+    }
+
+    /** The less urgent of the two (the cap a downgrade sets). */
+    private static Severity max(Severity s, Severity cap) {
+        return s.ordinal() >= cap.ordinal() ? s : cap;
+    }
+
+    // ---- lazily read document ------------------------------------------------------------
+
+    private final class Document {
+        final DocumentView view;
+        private final String path;
+        private ScopeIndex scopes;
+        private Set<String> constructorProviders;
+        private Boolean mentionsTestnet;
+
+        Document(String path, String text) {
+            this.path = path;
+            this.view = DocumentView.of(path, text);
+        }
+
+        ScopeIndex scopes() {
+            if (scopes == null) {
+                scopes = ScopeIndex.of(path, view, data.constructors());
+            }
+            return scopes;
+        }
+
+        /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */
+        boolean mentionsTestnet() {
+            if (mentionsTestnet == null) {
+                String lower = view.text.toLowerCase(java.util.Locale.ROOT);
+                mentionsTestnet = data.testnetWords().stream().anyMatch(lower::contains) || lower.contains("test.");
+            }
+            return mentionsTestnet;
+        }
+
+        Set<String> constructorProviders() {
+            if (constructorProviders == null) {
+                Set<String> found = new LinkedHashSet<>();
+                for (Pattern p : data.constructors()) {
+                    Matcher m = p.matcher(view.text);
+                    while (m.find()) {
+                        String provider = aliasOfValue(m.group(1));
+                        if (provider != null) {
+                            found.add(provider);
+                        }
+                    }
+                }
+                constructorProviders = found;
+            }
+            return constructorProviders;
+        }
+    }
+
+}
