@@ -1,0 +1,21 @@
+#!/bin/sh
+# Creates the AppCDS archive the launcher uses: runs a staged scan of a throw-away repository (the
+# pre-commit path: picocli, JGit, rule loading, the engine) with -XX:ArchiveClassesAtExit, so every
+# class that path loads is archived, pre-parsed and pre-verified.
+# Usage: scripts/make-cds.sh JAR ARCHIVE
+set -e
+jar=$1
+archive=$2
+java=${JAVA:-java}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git init -q "$work/repo"
+printf 'hello\n' > "$work/repo/README.md"
+git -C "$work/repo" add README.md
+git -C "$work/repo" -c user.name=k -c user.email=k@localhost -c commit.gpgsign=false commit -q -m init
+printf 'token = "not-a-secret-just-training"\n' > "$work/repo/app.env"
+git -C "$work/repo" add app.env
+cd "$work/repo"
+"$java" -XX:ArchiveClassesAtExit="$archive.tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -jar "$jar" scan --staged --quiet --no-color >/dev/null 2>&1 || true
+[ -s "$archive.tmp" ] && mv "$archive.tmp" "$archive"
