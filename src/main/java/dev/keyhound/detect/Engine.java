@@ -1,21 +1,581 @@
 package dev.keyhound.detect;
 
+import com.google.re2j.Matcher;
+import dev.keyhound.detect.context.CredentialAssembler;
+import dev.keyhound.detect.validate.Validators;
+import dev.keyhound.rules.Allowlist;
+import dev.keyhound.rules.CompositeRequirement;
+import dev.keyhound.rules.Rule;
 import dev.keyhound.rules.RuleSet;
 import dev.keyhound.source.Blob;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The matching engine: keyword prefilter over the bytes, RE2/J around the hits, entropy,
- * placeholder and allowlist filters, inline allow, then the {@link dev.keyhound.detect.context.CredentialAssembler}
- * (attribution and pairing). OWNER: engine helper. Constructor and detect() are the contract.
+ * placeholder and allowlist filters, inline allow, then the {@link CredentialAssembler}
+ * (attribution and pairing). Built once per rule set; immutable and thread-safe.
+ *
+ * <p>How a blob is read: a UTF-16 byte-order mark means UTF-16 (LE or BE); anything else is
+ * UTF-8 (a UTF-8 BOM is skipped; malformed bytes become U+FFFD). The prefilter runs on the raw
+ * bytes; only a blob with a keyword hit (or an active rule without keywords) is decoded at all,
+ * and an all-ASCII blob is decoded as Latin-1, a plain copy, so byte and char offsets agree.
+ *
+ * <p>Where regexes run: a rule with keywords runs only in windows around its keywords' hits:
+ * the hit's line and {@value #CONTEXT_LINES} lines either side, cut at {@value #BEFORE_CAP} chars
+ * before and {@value #AFTER_CAP} after the hit on very long lines, merged where they overlap. A
+ * rule whose regex can span many lines ({@code (?s)}, {@code [\s\S]}, {@code \n}) runs over the
+ * whole text once one of its keywords hits; a rule without keywords always runs over the whole text.
  */
 public final class Engine implements Detector {
+    static final int CONTEXT_LINES = 2;
+    static final int BEFORE_CAP = 1024;
+    static final int AFTER_CAP = 2048;
+    static final int LINE_TEXT_CAP = 400;
+    private static final String[] ALLOW_SIGNATURES = {"keyhound:allow", "gitleaks:allow"};
+
+    private final RuleSet ruleSet;
+    private final EngineOptions options;
+    private final CredentialAssembler assembler;
+    private final Rule[] rules;
+    private final KeywordPrefilter prefilter;
+    private final int[] keywordLength;
+    /** Keyword indexes per rule; null when the rule always runs. */
+    private final int[][] keywordsOfRule;
+    private final boolean[] wholeText;
+    private final boolean[] generic;
+    private final List<Predicate<String>> validators;
+    private final Map<String, Integer> indexById = new HashMap<>();
+
     public Engine(RuleSet rules, EngineOptions options) {
-        throw new UnsupportedOperationException("engine: not built yet");
+        this(rules, options, CredentialAssembler.SINGLE);
+    }
+
+    public Engine(RuleSet ruleSet, EngineOptions options, CredentialAssembler assembler) {
+        this.ruleSet = ruleSet;
+        this.options = options == null ? EngineOptions.DEFAULT : options;
+        this.assembler = assembler == null ? CredentialAssembler.SINGLE : assembler;
+        this.rules = ruleSet.rules().toArray(new Rule[0]);
+        int n = rules.length;
+        Map<String, Integer> keywordIndex = new LinkedHashMap<>();
+        keywordsOfRule = new int[n][];
+        wholeText = new boolean[n];
+        generic = new boolean[n];
+        validators = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Rule r = rules[i];
+            indexById.put(r.id(), i);
+            List<String> kws = r.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList();
+            boolean ascii = kws.stream().allMatch(k -> k.chars().allMatch(c -> c < 128));
+            if (!kws.isEmpty() && ascii) {
+                int[] ids = new int[kws.size()];
+                for (int j = 0; j < ids.length; j++) {
+                    ids[j] = keywordIndex.computeIfAbsent(kws.get(j), k -> keywordIndex.size());
+                }
+                keywordsOfRule[i] = ids;
+            }
+            wholeText[i] = r.regex() != null && spansLines(r.regex().pattern());
+            generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
+            validators.add(r.validate() == null ? null : Validators.byName(r.validate())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
+        }
+        List<String> keywords = List.copyOf(keywordIndex.keySet());
+        prefilter = new KeywordPrefilter(keywords);
+        keywordLength = keywords.stream().mapToInt(String::length).toArray();
+    }
+
+    private static boolean spansLines(String regex) {
+        return regex.contains("(?s") || regex.contains("[\\s\\S") || regex.contains("[\\S\\s")
+                || regex.contains("\\n") || regex.contains("\\r");
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
     }
 
     @Override
     public List<Credential> detect(Blob blob) {
-        throw new UnsupportedOperationException("engine: not built yet");
+        String path = blob.origin().path();
+        String commit = blob.origin().commitId();
+        for (Allowlist a : ruleSet.globalAllowlists()) {
+            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
+                return List.of();
+            }
+        }
+        boolean[] active = activeRules(path, commit);
+
+        byte[] b = blob.bytes();
+        int len = b.length;
+        Hits hits = new Hits(keywordLength.length);
+        String text = null;
+        int shift = 0;
+        Charset utf16 = utf16(b);
+        if (utf16 != null) {
+            text = new String(b, 2, len - 2, utf16);
+            prefilter.scan(text, hits);
+        } else {
+            shift = len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+            prefilter.scan(b, shift, len, hits);
+        }
+
+        boolean needText = false;
+        List<Candidate> pathOnly = new ArrayList<>();
+        for (int i = 0; i < rules.length; i++) {
+            if (!active[i]) {
+                continue;
+            }
+            if (rules[i].regex() == null) {
+                pathOnly.add(new Candidate(i, 0, 0, 0, 0, path));
+            } else if (keywordsOfRule[i] == null || hits.anyOf(keywordsOfRule[i])) {
+                needText = true;
+            }
+        }
+        if (!needText && pathOnly.isEmpty()) {
+            return List.of();
+        }
+        if (text == null) {
+            if (isAscii(b, shift, len)) {
+                text = new String(b, shift, len - shift, StandardCharsets.ISO_8859_1);
+            } else {
+                text = new String(b, shift, len - shift, StandardCharsets.UTF_8);
+                hits = new Hits(keywordLength.length);
+                prefilter.scan(text, hits);
+                shift = 0;
+            }
+        }
+        return new Scan(blob, text, path, commit, active, hits, shift).run(pathOnly);
+    }
+
+    private boolean[] activeRules(String path, String commit) {
+        boolean[] active = new boolean[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            Rule r = rules[i];
+            if (r.path() != null && !r.path().matcher(path).find()) {
+                continue;
+            }
+            boolean allowed = false;
+            for (Allowlist a : r.allowlists()) {
+                allowed |= AllowlistCheck.blobAllowed(a, path, commit);
+            }
+            for (Allowlist a : ruleSet.globalAllowlists()) {
+                allowed |= !a.targetRules().isEmpty() && a.targetRules().contains(r.id())
+                        && AllowlistCheck.blobAllowed(a, path, commit);
+            }
+            active[i] = !allowed;
+        }
+        return active;
+    }
+
+    private static Charset utf16(byte[] b) {
+        if (b.length >= 2) {
+            if ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+                return StandardCharsets.UTF_16LE;
+            }
+            if ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+                return StandardCharsets.UTF_16BE;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAscii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keyword hit end offsets, per keyword. */
+    static final class Hits implements KeywordPrefilter.HitSink {
+        final int[][] ends;
+        final int[] counts;
+
+        Hits(int keywords) {
+            ends = new int[keywords][];
+            counts = new int[keywords];
+        }
+
+        @Override
+        public void hit(int keyword, int end) {
+            int[] a = ends[keyword];
+            int c = counts[keyword];
+            if (a == null) {
+                a = ends[keyword] = new int[8];
+            } else if (c == a.length) {
+                a = ends[keyword] = Arrays.copyOf(a, c * 2);
+            }
+            a[c] = end;
+            counts[keyword] = c + 1;
+        }
+
+        boolean anyOf(int[] keywords) {
+            for (int k : keywords) {
+                if (counts[k] > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One regex match that passed the rule's own group selection, before the filters. */
+    private record Candidate(int rule, int secretStart, int secretEnd, int matchStart, int matchEnd, String secret) {
+    }
+
+    /** A candidate that passed every filter, with its place in the text. */
+    private record Found(Candidate c, int line, boolean allowedInline) {
+    }
+
+    /** The work on one decoded blob. */
+    private final class Scan {
+        final Blob blob;
+        final String text;
+        final String path;
+        final String commit;
+        final boolean[] active;
+        final Hits hits;
+        final int shift;
+        final boolean[] ran = new boolean[rules.length];
+        final List<List<Found>> found = new ArrayList<>();
+        LineIndex lines;
+
+        Scan(Blob blob, String text, String path, String commit, boolean[] active, Hits hits, int shift) {
+            this.blob = blob;
+            this.text = text;
+            this.path = path;
+            this.commit = commit;
+            this.active = active;
+            this.hits = hits;
+            this.shift = shift;
+            for (int i = 0; i < rules.length; i++) {
+                found.add(List.of());
+            }
+        }
+
+        List<Credential> run(List<Candidate> pathOnly) {
+            for (int i = 0; i < rules.length; i++) {
+                if (!active[i] || rules[i].regex() == null) {
+                    continue;
+                }
+                if (keywordsOfRule[i] == null || wholeText[i] && hits.anyOf(keywordsOfRule[i])) {
+                    runRegion(i, 0, text.length());
+                } else if (hits.anyOf(keywordsOfRule[i])) {
+                    runWindows(i);
+                }
+            }
+            for (Candidate c : pathOnly) {
+                found.set(c.rule(), List.of(new Found(c, 1, false)));
+            }
+            applyComposites();
+            List<Found> all = new ArrayList<>();
+            for (int i = 0; i < rules.length; i++) {
+                if (!ruleSet.skipsReport(rules[i].id())) {
+                    all.addAll(found.get(i));
+                }
+            }
+            all = preferSpecific(all);
+            all.sort(Comparator.comparingInt((Found f) -> f.c().secretStart()).thenComparingInt(f -> f.c().rule()));
+
+            List<Match> live = new ArrayList<>();
+            List<Match> allowed = new ArrayList<>();
+            for (Found f : all) {
+                if (f.allowedInline()) {
+                    if (options.keepAllowed()) {
+                        allowed.add(toMatch(f));
+                    }
+                } else {
+                    live.add(toMatch(f));
+                }
+            }
+            List<Credential> out = new ArrayList<>();
+            if (!live.isEmpty()) {
+                out.addAll(reportable(assembler.assemble(blob, text, live)));
+            }
+            if (!allowed.isEmpty()) {
+                for (Credential c : reportable(assembler.assemble(blob, text, allowed))) {
+                    out.add(new Credential(c.provider(), c.severity(), c.parts(), true));
+                }
+            }
+            return out;
+        }
+
+        private List<Credential> reportable(List<Credential> creds) {
+            if (blob.reportLines() == null) {
+                return creds;
+            }
+            List<Credential> out = new ArrayList<>();
+            for (Credential c : creds) {
+                if (c.parts().stream().anyMatch(m -> blob.reportsLine(m.line()))) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        private void runWindows(int i) {
+            int[] kws = keywordsOfRule[i];
+            int total = 0;
+            for (int k : kws) {
+                total += hits.counts[k];
+            }
+            long[] spans = new long[total];
+            int n = 0;
+            for (int k : kws) {
+                int[] ends = hits.ends[k];
+                for (int j = 0; j < hits.counts[k]; j++) {
+                    int end = ends[j] - shift;
+                    spans[n++] = ((long) (end - keywordLength[k]) << 32) | end;
+                }
+            }
+            Arrays.sort(spans);
+            int ws = -1;
+            int we = -1;
+            for (long span : spans) {
+                int hs = (int) (span >>> 32);
+                int he = (int) span;
+                if (ws >= 0 && hs <= we) {
+                    we = Math.max(we, windowEnd(he));
+                    continue;
+                }
+                int start = windowStart(hs);
+                if (ws >= 0 && start <= we) {
+                    // Overlapping windows are merged, so no text is matched twice by one rule.
+                    we = Math.max(we, windowEnd(he));
+                    continue;
+                }
+                if (ws >= 0) {
+                    runRegion(i, ws, we);
+                }
+                ws = start;
+                we = windowEnd(he);
+            }
+            if (ws >= 0) {
+                runRegion(i, ws, we);
+            }
+        }
+
+        private int windowStart(int hitStart) {
+            int lo = Math.max(0, hitStart - BEFORE_CAP);
+            int p = hitStart;
+            int newlines = 0;
+            while (p > lo) {
+                if (text.charAt(p - 1) == '\n' && newlines++ == CONTEXT_LINES) {
+                    break;
+                }
+                p--;
+            }
+            return p;
+        }
+
+        private int windowEnd(int hitEnd) {
+            int hi = Math.min(text.length(), hitEnd + AFTER_CAP);
+            int p = hitEnd;
+            int newlines = 0;
+            while (p < hi) {
+                if (text.charAt(p) == '\n' && newlines++ == CONTEXT_LINES) {
+                    break;
+                }
+                p++;
+            }
+            return p;
+        }
+
+        private void runRegion(int i, int from, int to) {
+            ran[i] = true;
+            Rule rule = rules[i];
+            CharSequence input = from == 0 && to == text.length() ? text : text.substring(from, to);
+            Matcher m = rule.regex().matcher(input);
+            List<Found> out = null;
+            while (m.find()) {
+                int g = secretGroup(m, rule);
+                if (g < 0) {
+                    continue;
+                }
+                int ss = m.start(g) + from;
+                int se = m.end(g) + from;
+                while (se > ss && (text.charAt(se - 1) == '\n' || text.charAt(se - 1) == '\r')) {
+                    se--;
+                }
+                if (se <= ss) {
+                    continue;
+                }
+                Candidate c = new Candidate(i, ss, se, m.start() + from, m.end() + from, text.substring(ss, se));
+                Found f = filter(c);
+                if (f != null) {
+                    if (out == null) {
+                        out = new ArrayList<>(found.get(i));
+                    }
+                    out.add(f);
+                }
+            }
+            if (out != null) {
+                found.set(i, out);
+            }
+        }
+
+        /** gitleaks: secretGroup N when set; otherwise the first non-empty group; the whole match without groups. */
+        private int secretGroup(Matcher m, Rule rule) {
+            if (rule.secretGroup() > 0) {
+                return rule.secretGroup() <= m.groupCount() && m.start(rule.secretGroup()) >= 0 ? rule.secretGroup() : -1;
+            }
+            if (m.groupCount() == 0) {
+                return 0;
+            }
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
+                    return g;
+                }
+            }
+            return 0;
+        }
+
+        private Found filter(Candidate c) {
+            Rule rule = rules[c.rule()];
+            String secret = c.secret();
+            if (rule.entropy() != null && Entropy.shannon(secret) <= rule.entropy()) {
+                return null;
+            }
+            if (PlaceholderFilter.isPlaceholder(secret)) {
+                return null;
+            }
+            Predicate<String> validator = validators.get(c.rule());
+            if (validator != null && !validator.test(secret)) {
+                return null;
+            }
+            LineIndex li = lines();
+            int firstLine = li.lineOf(c.matchStart());
+            int lastLine = li.lineOf(Math.max(c.matchStart(), c.matchEnd() - 1));
+            String lineText = text.substring(li.start(firstLine), li.end(lastLine));
+            String match = text.substring(c.matchStart(), c.matchEnd());
+            for (Allowlist a : ruleSet.globalAllowlists()) {
+                if (AllowlistCheck.appliesTo(a, rule.id())
+                        && AllowlistCheck.matchAllowed(a, secret, match, lineText, path, commit)) {
+                    return null;
+                }
+            }
+            for (Allowlist a : rule.allowlists()) {
+                if (AllowlistCheck.matchAllowed(a, secret, match, lineText, path, commit)) {
+                    return null;
+                }
+            }
+            boolean inline = false;
+            for (String sig : ALLOW_SIGNATURES) {
+                inline |= lineText.contains(sig);
+            }
+            return new Found(c, li.lineOf(c.secretStart()), inline);
+        }
+
+        private LineIndex lines() {
+            if (lines == null) {
+                lines = new LineIndex(text);
+            }
+            return lines;
+        }
+
+        /** A composite rule's match stays only when every required rule matched near it. */
+        private void applyComposites() {
+            for (int i = 0; i < rules.length; i++) {
+                List<CompositeRequirement> reqs = ruleSet.required(rules[i].id());
+                if (reqs.isEmpty() || found.get(i).isEmpty()) {
+                    continue;
+                }
+                for (CompositeRequirement req : reqs) {
+                    Integer j = indexById.get(req.ruleId());
+                    if (j != null && !ran[j] && rules[j].regex() != null) {
+                        runRegion(j, 0, text.length());
+                    }
+                }
+                List<Found> kept = new ArrayList<>();
+                for (Found primary : found.get(i)) {
+                    boolean all = true;
+                    for (CompositeRequirement req : reqs) {
+                        Integer j = indexById.get(req.ruleId());
+                        all &= j != null && found.get(j).stream().anyMatch(aux -> near(primary, aux, req));
+                    }
+                    if (all) {
+                        kept.add(primary);
+                    }
+                }
+                found.set(i, kept);
+            }
+        }
+
+        private boolean near(Found primary, Found aux, CompositeRequirement req) {
+            if (req.withinLines() != null && Math.abs(primary.line() - aux.line()) > req.withinLines()) {
+                return false;
+            }
+            if (req.withinColumns() != null) {
+                int pc = primary.c().matchStart() - lines().start(lines().lineOf(primary.c().matchStart()));
+                int ac = aux.c().matchStart() - lines().start(lines().lineOf(aux.c().matchStart()));
+                return Math.abs(pc - ac) <= req.withinColumns();
+            }
+            return true;
+        }
+
+        /**
+         * Overlapping matches of different rules on the same secret: a generic rule's match gives
+         * way to a provider rule's match on the same line whose secret overlaps or contains it.
+         */
+        private List<Found> preferSpecific(List<Found> all) {
+            if (all.size() < 2) {
+                return all;
+            }
+            List<Found> out = new ArrayList<>(all.size());
+            for (Found f : all) {
+                boolean drop = false;
+                if (generic[f.c().rule()]) {
+                    for (Found o : all) {
+                        if (o != f && !generic[o.c().rule()] && o.line() == f.line()
+                                && (o.c().secretStart() < f.c().secretEnd() && f.c().secretStart() < o.c().secretEnd()
+                                || o.c().secret().contains(f.c().secret()))) {
+                            drop = true;
+                            break;
+                        }
+                    }
+                }
+                if (!drop) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+
+        private Match toMatch(Found f) {
+            Rule rule = rules[f.c().rule()];
+            Candidate c = f.c();
+            if (rule.regex() == null) {
+                return new Match(rule.id(), rule.provider(), rule.part(), rule.severity(), c.secret(), 1, 1, 1, "", 0, null);
+            }
+            LineIndex li = lines();
+            int line = f.line();
+            int ls = li.start(line);
+            int le = li.end(line);
+            int column = c.secretStart() - ls + 1;
+            int endColumn = column + c.secret().length();
+            int from = ls;
+            int to = le;
+            if (to - from > LINE_TEXT_CAP) {
+                int margin = (LINE_TEXT_CAP - Math.min(c.secretEnd() - c.secretStart(), LINE_TEXT_CAP)) / 2;
+                from = Math.max(ls, c.secretStart() - margin);
+                to = Math.min(le, Math.max(from + LINE_TEXT_CAP, c.secretEnd() + margin));
+                to = Math.min(to, from + LINE_TEXT_CAP);
+                if (c.secretStart() < ls) {
+                    from = ls;
+                }
+            }
+            return new Match(rule.id(), rule.provider(), rule.part(), rule.severity(), c.secret(), line, column,
+                    endColumn, text.substring(from, Math.max(from, to)), Entropy.shannon(c.secret()), null);
+        }
     }
 }

@@ -9,6 +9,10 @@ public interface ReportWriter {
 
     /** OWNER: findings/report helper. */
     static ReportWriter of(ReportFormat format) {
-        throw new UnsupportedOperationException("not built yet");
+        return switch (format) {
+            case TEXT -> new TextReportWriter();
+            case JSON -> new JsonReportWriter();
+            case SARIF -> new SarifReportWriter();
+        };
     }
 }

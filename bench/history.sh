@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Full-history benchmark: keyhound against git's own plumbing, same machine, same run.
+#   bench/history.sh REPO [threads]
+# (a) keyhound scanning every reachable blob of REPO's history (-Xmx1g)
+# (b) git cat-file --batch-all-objects --batch --unordered > /dev/null   (the baseline)
+# (c) git log -p --all > /dev/null                                       (what diff-based scanners pay)
+# Prints wall times, ratios to (b) and keyhound's peak RSS. Set KEYHOUND_CMD to benchmark the CLI instead of the bench main.
+set -euo pipefail
+repo=${1:?usage: bench/history.sh REPO [threads]}
+threads=${2:-$(nproc)}
+here=$(cd "$(dirname "$0")/.." && pwd)
+java_opts=${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
+
+if [[ -z "${KEYHOUND_CMD:-}" ]]; then
+  (cd "$here" && mvn -q -o package -DskipTests >/dev/null)
+  # Until the CLI lands, a bench main with a trivial detector (touches every byte once).
+  KEYHOUND_CMD="java $java_opts -cp $here/target/keyhound.jar:$here/target/test-classes dev.keyhound.source.git.HistoryBench $repo $threads"
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# The machine's cores are shared, so wall times are noisy: the three commands run interleaved,
+# REPS times each (default 3), and the fastest run of each counts. Timing goes to $out/NAME.N.
+reps=${REPS:-3}
+run() { # NAME N CMD
+  local name=$1 n=$2; shift 2
+  /usr/bin/time -f "%e %M" -o "$out/$name.$n" bash -c "$*" >/dev/null 2>"$out/$name.err" || [[ $name == log ]] || {
+    echo "$name failed:"; tail -5 "$out/$name.err"; exit 1; }
+}
+for n in $(seq 0 "$reps"); do   # run 0 warms the page cache and is not counted
+  run keyhound "$n" "$KEYHOUND_CMD"
+  run catfile "$n" "git -C '$repo' cat-file --batch-all-objects --batch --unordered > /dev/null"
+  # git log -p stops at a partial clone's first missing blob; the time up to there is shown.
+  run log "$n" "git -C '$repo' log -p --all > /dev/null"
+done
+best() { # NAME -> "wall rss" of the fastest counted run
+  for n in $(seq 1 "$reps"); do tail -1 "$out/$1.$n"; done | sort -n | head -1
+}
+
+read -r kh_wall kh_rss < <(best keyhound)
+read -r cf_wall _ < <(best catfile)
+read -r log_wall _ < <(best log)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "repo: $repo ($(nproc) cores, keyhound threads=$threads, $java_opts, best of $reps)"
+grep -h "keyhound-history" "$out/keyhound.err" || true
+printf '%-44s %8s s  %5sx\n' "keyhound history scan" "$kh_wall" "$(ratio "$kh_wall" "$cf_wall")"
+printf '%-44s %8s s  %5sx\n' "git cat-file --batch-all-objects --batch" "$cf_wall" "1.00"
+printf '%-44s %8s s  %5sx%s\n' "git log -p --all" "$log_wall" "$(ratio "$log_wall" "$cf_wall")" \
+  "$(grep -q . "$out/log.err" && echo "  (git: $(head -1 "$out/log.err"))" || true)"
+printf 'keyhound peak RSS: %d MiB\n' $((kh_rss / 1024))

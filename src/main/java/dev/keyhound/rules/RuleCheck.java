@@ -1,0 +1,109 @@
+package dev.keyhound.rules;
+
+import dev.keyhound.detect.Credential;
+import dev.keyhound.detect.Engine;
+import dev.keyhound.detect.EngineOptions;
+import dev.keyhound.detect.Match;
+import dev.keyhound.source.Blob;
+import dev.keyhound.source.Origin;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Checks every rule of a set against its own examples, through the real {@link Engine}: each
+ * example, expanded with fresh random values ({@link ExampleExpansion}), must give a finding of
+ * that rule whose secret is the example's secret; each negative example must give none. Used by
+ * {@code keyhound rules check} and by the test suite, so a new rule file is checked automatically.
+ */
+public final class RuleCheck {
+    /** One failed check. */
+    public record Problem(String ruleId, String example, String why) {
+        @Override
+        public String toString() {
+            return ruleId + ": " + why + ": " + example;
+        }
+    }
+
+    private final RuleSet rules;
+    private final Random random;
+
+    public RuleCheck(RuleSet rules, Random random) {
+        this.rules = rules;
+        this.random = random;
+    }
+
+    public List<Problem> run() {
+        Engine shared = new Engine(rules, EngineOptions.DEFAULT);
+        List<Problem> problems = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            if (rule.regex() == null) {
+                continue;
+            }
+            Engine engine = rule.path() == null ? shared : new Engine(withoutPath(rule), EngineOptions.DEFAULT);
+            if (rule.examples().isEmpty() && rule.file() != null && rule.file().startsWith(BuiltInRules.ROOT)) {
+                problems.add(new Problem(rule.id(), "", "a built-in rule needs at least one example"));
+            }
+            for (String example : rule.examples()) {
+                ExampleExpansion ex;
+                try {
+                    ex = ExampleExpansion.expand(example, random);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(rule.id(), example, e.getMessage()));
+                    continue;
+                }
+                if (ex.value() == null) {
+                    problems.add(new Problem(rule.id(), example, "example has no placeholder (never write a literal credential)"));
+                    continue;
+                }
+                List<Match> found = matches(engine, rule, ex.text());
+                if (found.stream().noneMatch(m -> ex.isSecret(m.secret()))) {
+                    problems.add(new Problem(rule.id(), ex.text(), found.isEmpty() ? "no finding"
+                            : "finding with the wrong secret '" + found.get(0).secret() + "'"));
+                }
+            }
+            for (String negative : rule.negativeExamples()) {
+                String text = ExampleTemplate.isTemplate(negative) ? ExampleTemplate.expand(negative, random) : negative;
+                List<Match> found = matches(engine, rule, text);
+                if (!found.isEmpty()) {
+                    problems.add(new Problem(rule.id(), text, "negative example gave a finding '" + found.get(0).secret() + "'"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private RuleSet withoutPath(Rule r) {
+        List<Rule> all = new ArrayList<>();
+        for (Rule o : rules.rules()) {
+            all.add(o != r ? o : new Rule(r.id(), r.description(), r.regex(), r.secretGroup(), r.entropy(), r.keywords(),
+                    null, r.tags(), r.allowlists(), r.provider(), r.part(), r.severity(), r.revoke(), r.references(),
+                    r.validate(), r.examples(), r.negativeExamples(), r.file()));
+        }
+        java.util.Map<String, List<CompositeRequirement>> req = new java.util.HashMap<>();
+        java.util.Set<String> skip = new java.util.HashSet<>();
+        for (Rule o : rules.rules()) {
+            if (!rules.required(o.id()).isEmpty()) {
+                req.put(o.id(), rules.required(o.id()));
+            }
+            if (rules.skipsReport(o.id())) {
+                skip.add(o.id());
+            }
+        }
+        return RuleSet.of(all, rules.globalAllowlists(), rules.providers(), req, skip);
+    }
+
+    private static List<Match> matches(Engine engine, Rule rule, String text) {
+        Blob blob = new Blob(Origin.file("rule-example.txt"), text.getBytes(StandardCharsets.UTF_8));
+        List<Match> out = new ArrayList<>();
+        for (Credential c : engine.detect(blob)) {
+            for (Match m : c.parts()) {
+                if (m.ruleId().equals(rule.id())) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+}

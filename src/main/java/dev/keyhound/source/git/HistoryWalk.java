@@ -1,0 +1,189 @@
+package dev.keyhound.source.git;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevBlob;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevFlag;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Enumerates the blobs reachable from a set of start objects, each with the first path it was
+ * seen at, walking commits parents-first so "first" means oldest. Every tree is parsed once
+ * (a tree already seen is skipped whole), which is the ObjectWalk design of performance.md §3
+ * but written out so that one missing commit or tree is skipped with a warning instead of
+ * ending the walk.
+ */
+final class HistoryWalk {
+    /** A reachable blob: its first path, and where it sits in the object store once sorted. */
+    static final class BlobEntry extends ObjectIdOwnerMap.Entry {
+        final String path;
+        int pack = Integer.MAX_VALUE;
+        long offset;
+        long size = -1;
+
+        BlobEntry(AnyObjectId id, String path) {
+            super(id);
+            this.path = path;
+        }
+    }
+
+    private final RevWalk revWalk;
+    private final ObjectReader reader;
+    private final Problems problems;
+    private final RevFlag seen;
+    private final ObjectIdOwnerMap<BlobEntry> blobs = new ObjectIdOwnerMap<>();
+    private final List<RevCommit> commits = new ArrayList<>();
+    private final Set<String> submodules = new LinkedHashSet<>();
+
+    HistoryWalk(RevWalk revWalk, Problems problems) {
+        this.revWalk = revWalk;
+        this.reader = revWalk.getObjectReader();
+        this.problems = problems;
+        this.seen = revWalk.newFlag("keyhound-seen");
+    }
+
+    /** Walks everything reachable from the start objects (commits, annotated tags, trees, blobs). */
+    void walk(Collection<? extends AnyObjectId> starts, String startName) throws IOException {
+        List<RevCommit> tips = new ArrayList<>();
+        List<RevObject> others = new ArrayList<>();
+        for (AnyObjectId id : starts) {
+            RevObject obj;
+            try {
+                obj = revWalk.peel(revWalk.parseAny(id));
+            } catch (MissingObjectException e) {
+                problems.missing(id.name() + " (a ref target)");
+                continue;
+            }
+            if (obj instanceof RevCommit c) {
+                tips.add(c);
+            } else {
+                others.add(obj);
+            }
+        }
+        orderCommits(tips);
+        for (RevCommit c : commits) {
+            walkTree(c.getTree(), "");
+        }
+        for (RevObject obj : others) {
+            if (obj instanceof RevTree t) {
+                walkTree(t, "");
+            } else if (obj instanceof RevBlob b && blobs.get(b) == null) {
+                blobs.add(new BlobEntry(b, startName));
+            }
+        }
+    }
+
+    /**
+     * Parents before children: an iterative depth-first post-order, so the oldest commit is walked
+     * first. A commit may sit on the stack twice (reached from two children); the copy met after
+     * it was entered is dropped.
+     */
+    private void orderCommits(List<RevCommit> tips) throws IOException {
+        RevFlag entered = revWalk.newFlag("keyhound-entered");
+        Deque<RevCommit> stack = new ArrayDeque<>();
+        Deque<Boolean> expanded = new ArrayDeque<>();
+        for (RevCommit tip : tips) {
+            stack.push(tip);
+            expanded.push(false);
+            while (!stack.isEmpty()) {
+                RevCommit c = stack.peek();
+                boolean done = expanded.pop();
+                if (done) {
+                    stack.pop();
+                    commits.add(c);
+                    continue;
+                }
+                if (c.has(entered)) {
+                    stack.pop();
+                    continue;
+                }
+                c.add(entered);
+                try {
+                    revWalk.parseHeaders(c);
+                } catch (MissingObjectException e) {
+                    problems.missing("commit " + c.name());
+                    stack.pop();
+                    continue;
+                }
+                expanded.push(true);
+                for (int i = c.getParentCount() - 1; i >= 0; i--) {
+                    RevCommit p = c.getParent(i);
+                    if (!p.has(entered)) {
+                        stack.push(p);
+                        expanded.push(false);
+                    }
+                }
+            }
+        }
+        revWalk.disposeFlag(entered);
+    }
+
+    private void walkTree(RevTree root, String rootPath) throws IOException {
+        if (root.has(seen)) {
+            return;
+        }
+        root.add(seen);
+        Deque<RevTree> trees = new ArrayDeque<>();
+        Deque<String> paths = new ArrayDeque<>();
+        trees.push(root);
+        paths.push(rootPath);
+        while (!trees.isEmpty()) {
+            RevTree tree = trees.pop();
+            String prefix = paths.pop();
+            byte[] raw;
+            try {
+                raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+            } catch (MissingObjectException e) {
+                problems.missing("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix));
+                continue;
+            }
+            RawTree entries = new RawTree(raw);
+            while (entries.next()) {
+                switch (entries.kind()) {
+                    case RawTree.TREE -> {
+                        RevTree sub = revWalk.lookupTree(entries.id());
+                        if (!sub.has(seen)) {
+                            sub.add(seen);
+                            trees.push(sub);
+                            paths.push(entries.path(prefix));
+                        }
+                    }
+                    case RawTree.FILE -> {
+                        if (blobs.get(entries.id()) == null) {
+                            blobs.add(new BlobEntry(entries.id(), entries.path(prefix)));
+                        }
+                    }
+                    default -> submodules.add(entries.path(prefix));
+                }
+            }
+        }
+    }
+
+    ObjectIdOwnerMap<BlobEntry> blobs() {
+        return blobs;
+    }
+
+    /** The commits walked, parents before children. */
+    List<RevCommit> commits() {
+        return commits;
+    }
+
+    /** Paths of gitlinks (submodules) met in any tree; their content is another repository. */
+    Set<String> submodules() {
+        return submodules;
+    }
+}
