@@ -1,55 +1,24 @@
 package dev.keyhound.cli;
 
-import dev.keyhound.finding.Finding;
-import dev.keyhound.finding.FindingPart;
-import dev.keyhound.finding.Location;
-import dev.keyhound.report.Redaction;
-import dev.keyhound.report.ReportOptions;
 import dev.keyhound.report.ScanReport;
-import dev.keyhound.rules.ProviderInfo;
-import dev.keyhound.rules.Revoke;
-import dev.keyhound.rules.Rule;
 import java.io.PrintStream;
 
 /**
- * What a blocked commit tells the developer on stderr: each secret (where, what, redacted), how to
- * fix it, how to mark a false positive, and the escape hatch. Printed by `scan --staged` only.
+ * The closing words of a blocked commit, on stderr after the report (which already gives, per
+ * finding, the place, the provider and part, the redacted value, where to revoke it and how to mark
+ * a false positive): what to do next, and the escape hatch.
  */
 final class CommitAdvice {
     private CommitAdvice() {
     }
 
-    static void print(ScanReport report, ReportOptions options, PrintStream err) {
-        Redaction redaction = Redaction.of(options);
+    static void print(ScanReport report, PrintStream err) {
         long live = report.findings().stream().filter(f -> f.suppression() == null).count();
         err.println();
-        err.println("keyhound: commit blocked: " + live + " secret" + (live == 1 ? "" : "s") + " in the staged changes");
-        for (Finding f : report.findings()) {
-            if (f.suppression() != null) {
-                continue;
-            }
-            FindingPart p = f.primary();
-            Location at = p.location();
-            String provider = report.rules().provider(f.provider()).map(ProviderInfo::name).orElse(f.provider());
-            err.println();
-            err.println("  " + at.path() + ":" + at.line() + "  " + provider + " " + p.part() + "  "
-                    + redaction.secret(p.secret()) + "  (" + f.severity().label() + ")");
-            String url = revokeUrl(report, f);
-            err.println("    fix: remove it from the change, rotate the key"
-                    + (url == null ? " with its issuer" : " at " + url)
-                    + ", and keep the new one in the environment or a secrets manager");
-            err.println("    false positive: add keyhound:allow in a comment on that line, or run: keyhound ignore "
-                    + f.fingerprint());
-        }
-        err.println();
-        err.println("To commit anyway (the secret stays in history): SKIP=keyhound git commit ...  or  git commit --no-verify");
-    }
-
-    private static String revokeUrl(ScanReport report, Finding f) {
-        Revoke r = report.rules().byId(f.ruleId()).map(Rule::revoke).orElse(null);
-        if (r != null && r.url() != null) {
-            return r.url();
-        }
-        return report.rules().provider(f.provider()).map(ProviderInfo::revoke).map(Revoke::url).orElse(null);
+        err.println("keyhound: commit blocked: " + live + " secret" + (live == 1 ? "" : "s") + " in the staged changes.");
+        err.println("  Remove " + (live == 1 ? "it" : "them") + " from the change (git restore --staged FILE), rotate the key"
+                + " where the report says, and keep the new one in the environment or a secrets manager.");
+        err.println("  Not a secret? Add keyhound:allow in a comment on the line, or run: keyhound ignore FINGERPRINT");
+        err.println("  To commit anyway: SKIP=keyhound git commit ... (pre-commit framework) or git commit --no-verify");
     }
 }

@@ -1,14 +1,21 @@
 package dev.keyhound.cli;
 
+import dev.keyhound.rules.RuleCheck;
 import dev.keyhound.rules.RuleSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
-/** Adapter to the rules package's example checker. */
+/** The rules package's example check, as lines for the terminal. */
 final class RuleProblems {
     private RuleProblems() {
     }
 
     static List<String> of(RuleSet rules) {
-        throw new UsageException("rules check is not available in this build");
+        List<String> lines = new ArrayList<>();
+        for (RuleCheck.Problem p : new RuleCheck(rules, new Random()).run()) {
+            lines.add(p.toString());
+        }
+        return lines;
     }
 }

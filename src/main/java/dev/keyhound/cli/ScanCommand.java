@@ -1,6 +1,5 @@
 package dev.keyhound.cli;
 
-import dev.keyhound.report.ReportOptions;
 import dev.keyhound.report.ScanReport;
 import dev.keyhound.rules.RuleSet;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ final class ScanCommand implements Callable<Integer> {
         ReportOutput.writeAll(report, reports, output, io);
         boolean fails = output.failOn.fails(report.findings());
         if (fails && t.mode().equals("staged")) {
-            CommitAdvice.print(report, new ReportOptions(!output.noRedact, false, output.verbose, false, Version.current()), io.err());
+            CommitAdvice.print(report, io.err());
         }
         return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }

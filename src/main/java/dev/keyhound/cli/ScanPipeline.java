@@ -7,6 +7,7 @@ import dev.keyhound.finding.Baseline;
 import dev.keyhound.finding.Finding;
 import dev.keyhound.finding.FindingCollector;
 import dev.keyhound.finding.IgnoreFile;
+import dev.keyhound.finding.Suppressions;
 import dev.keyhound.report.ScanReport;
 import dev.keyhound.report.ScanSummary;
 import dev.keyhound.rules.RuleSet;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,21 +50,10 @@ public final class ScanPipeline {
         }
         List<Finding> all = collector.findings(target.provenanceLookup());
 
-        List<Finding> reported = new ArrayList<>();
-        int live = 0;
-        int suppressed = 0;
-        for (Finding f : all) {
-            Finding marked = Suppression.apply(f, ignore, baseline);
-            if (marked.suppression() == null) {
-                live++;
-                reported.add(marked);
-            } else {
-                suppressed++;
-                if (settings.showSuppressed()) {
-                    reported.add(marked);
-                }
-            }
-        }
+        Suppressions.Outcome outcome = Suppressions.apply(all, ignore, baseline, settings.showSuppressed());
+        int suppressed = outcome.suppressed();
+        int live = all.size() - suppressed;
+        List<Finding> reported = outcome.findings();
         long millis = (System.nanoTime() - start) / 1_000_000;
         ScanSummary summary = new ScanSummary(target.source().describe(), target.mode(),
                 stats.refs.get(), stats.commits.get(), stats.blobsScanned.get(), stats.bytesScanned.get(),
