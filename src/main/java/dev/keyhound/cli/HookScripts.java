@@ -54,7 +54,7 @@ final class HookScripts {
                     # a new branch, or a force-push over commits we do not have: the commits on no remote
                     first=$(git rev-list --reverse "$local_sha" --not --remotes | head -n 1)
                     [ -n "$first" ] || continue
-                    if git rev-parse -q --verify "$first^" >/dev/null; then range="$first^..$local_sha"; fi
+                    if base=$(git rev-parse -q --verify "$first^"); then range="$base..$local_sha"; fi
                   fi
                   if [ -n "$range" ]; then
                     "$KEYHOUND" scan --range "$range" || status=$?
