@@ -59,6 +59,11 @@ final class ScanCommand implements Callable<Integer> {
                 io.interactive() && !output.quiet);
         ScanReport report = new ScanPipeline(io.err()).run(t, ruleSet, settings);
         ReportOutput.writeAll(report, reports, output, io);
+        boolean textOnStdout = reports.stream().anyMatch(r -> r.toStdout() && r.format() == OutputFormat.TEXT);
+        if (settings.progress() && !textOnStdout) {
+            // the text report ends with its own summary; other formats get this one line
+            io.err().println(ScanPipeline.closingLine(report.summary()));
+        }
         boolean fails = output.failOn.fails(report.findings());
         if (fails && t.mode().equals("staged")) {
             CommitAdvice.print(report, io.err());

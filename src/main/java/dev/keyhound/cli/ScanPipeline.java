@@ -59,9 +59,6 @@ public final class ScanPipeline {
                 stats.refs.get(), stats.commits.get(), stats.blobsScanned.get(), stats.bytesScanned.get(),
                 stats.skippedBinary.get(), stats.skippedTooLarge.get(), stats.skippedMissing.get(),
                 stats.unreadable.get(), live, suppressed, ignore.unused(), stats.warnings(), millis);
-        if (settings.progress()) {
-            err.println(closingLine(summary));
-        }
         return new ScanReport(reported, summary, rules);
     }
 
