@@ -83,7 +83,7 @@ public final class Engine implements Detector {
                 }
                 keywordsOfRule[i] = ids;
             }
-            wholeText[i] = r.regex() != null && spansLines(r.regex().pattern());
+            wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
@@ -96,6 +96,40 @@ public final class Engine implements Detector {
     private static boolean spansLines(String regex) {
         return regex.contains("(?s") || regex.contains("[\\s\\S") || regex.contains("[\\S\\s")
                 || regex.contains("\\n") || regex.contains("\\r");
+    }
+
+    /**
+     * True when the regex must start with a case-sensitive literal of 2+ chars (e.g. {@code (SK[0-9a-f]{32})}):
+     * RE2/J then jumps between occurrences with indexOf, so one pass over the whole text is cheaper
+     * than many windows around a common keyword.
+     */
+    static boolean hasLiteralPrefix(String regex) {
+        if (regex.indexOf('|') >= 0) {
+            return false;
+        }
+        int i = 0;
+        while (i < regex.length() && regex.charAt(i) == '(') {
+            if (regex.startsWith("(?:", i)) {
+                i += 3;
+            } else if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
+                return false;
+            } else {
+                i++;
+            }
+        }
+        int n = 0;
+        while (i + n < regex.length()) {
+            char c = regex.charAt(i + n);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-') || c > 127) {
+                break;
+            }
+            n++;
+        }
+        // A literal followed by a quantifier is not required in full.
+        if (i + n < regex.length() && "*?{".indexOf(regex.charAt(i + n)) >= 0) {
+            n--;
+        }
+        return n >= 2;
     }
 
     public RuleSet ruleSet() {

@@ -22,6 +22,8 @@ public final class KeywordPrefilter {
 
     private final List<String> keywords;
     private final int[] classOf = new int[128];
+    /** classOf for every byte value, indexed by (byte & 0xFF): no branch for non-ASCII bytes. */
+    private final int[] byteClass = new int[256];
     private final int classes;
     private final int[] table;
     private final int[][] outputs;
@@ -44,6 +46,7 @@ public final class KeywordPrefilter {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         classes = next;
+        System.arraycopy(classOf, 0, byteClass, 0, 128);
 
         // Trie over classes.
         List<int[]> go = new ArrayList<>();
@@ -115,11 +118,10 @@ public final class KeywordPrefilter {
     /** Scans bytes[from, to) (UTF-8 or any ASCII-compatible encoding). */
     public void scan(byte[] bytes, int from, int to, HitSink sink) {
         final int[] t = table;
-        final int[] cls = classOf;
+        final int[] cls = byteClass;
         int s = 0;
         for (int i = from; i < to; i++) {
-            int b = bytes[i];
-            int v = t[s + (b >= 0 ? cls[b] : 0)];
+            int v = t[s + cls[bytes[i] & 0xFF]];
             if (v < 0) {
                 v = ~v;
                 for (int k : outputs[v / classes]) {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * A previous keyhound report (JSON or SARIF) whose findings are known and not reported again.
  *
- * <p>The baseline file keyhound writes (docs/baseline-format.md) is a slim, stable JSON list:
+ * <p>The baseline file keyhound writes (docs/suppressing.md) is a slim, stable JSON list:
  * <pre>
  * {
  *   "keyhound" : "baseline",

@@ -123,6 +123,10 @@ public final class FindingCollector {
                               String provider, String[] partNames, boolean allowedInline) {
     }
 
+    /** What makes two placed occurrences the same place. */
+    private record PlaceKey(String path, int line, int column, String blobId, String commitId) {
+    }
+
     /** One occurrence at one path (a blob introduced at two paths is placed twice). */
     private record Placed(Occurrence occurrence, String path, Provenance provenance) {
         Location location(int part) {
@@ -189,7 +193,7 @@ public final class FindingCollector {
             // Provider and part names come from attribution, which may differ between files
             // (context names the provider); the most severe occurrence, earliest first, decides.
             // Place every occurrence; drop exact duplicates (the same blob delivered twice).
-            Map<String, Placed> placed = new HashMap<>();
+            Map<PlaceKey, Placed> placed = new HashMap<>();
             for (Occurrence o : occurrences) {
                 for (Placed p : place(o, intro)) {
                     placed.putIfAbsent(key(p), p);
@@ -281,10 +285,10 @@ public final class FindingCollector {
             return any;
         }
 
-        private static String key(Placed p) {
+        private static PlaceKey key(Placed p) {
             Position pos = p.occurrence.positions[0];
-            return p.path + '\0' + pos.line + '\0' + pos.column + '\0' + p.occurrence.origin.blobId()
-                    + '\0' + (p.provenance == null ? p.occurrence.origin.commitId() : p.provenance.commitId());
+            return new PlaceKey(p.path, pos.line, pos.column, p.occurrence.origin.blobId(),
+                    p.provenance == null ? p.occurrence.origin.commitId() : p.provenance.commitId());
         }
     }
 }

@@ -51,13 +51,20 @@ final class Advice {
                 return p.get().name();
             }
         }
-        return providerId;
+        // No provider table (a rule from a gitleaks config): the id, capitalised, reads as a name.
+        return providerId == null || providerId.isEmpty() ? "Unknown"
+                : Character.toUpperCase(providerId.charAt(0)) + providerId.substring(1);
     }
 
-    /** The rule's own revoke info, else its provider's, else generic advice. */
+    /**
+     * The rule's own revoke info, else its provider's, else generic advice. When context named a
+     * provider other than the rule's (a generic rule's match next to "binance"), that provider's
+     * advice comes first.
+     */
     static Revoke revoke(RuleSet rules, String ruleId, String providerId) {
         Optional<Rule> rule = rule(rules, ruleId);
-        if (rule.isPresent() && useful(rule.get().revoke())) {
+        boolean sameProvider = rule.isPresent() && providerId != null && providerId.equals(rule.get().provider());
+        if (sameProvider && useful(rule.get().revoke())) {
             return rule.get().revoke();
         }
         if (rules != null) {
@@ -65,6 +72,9 @@ final class Advice {
             if (p.isPresent() && useful(p.get().revoke())) {
                 return p.get().revoke();
             }
+        }
+        if (rule.isPresent() && useful(rule.get().revoke())) {
+            return rule.get().revoke();
         }
         return GENERIC_REVOKE;
     }

@@ -1,5 +1,6 @@
 package dev.keyhound.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,18 +26,26 @@ final class JsonReportWriter implements ReportWriter {
     public void write(ScanReport report, ReportOptions options, OutputStream out) throws IOException {
         ObjectMapper json = StableJson.MAPPER;
         Redaction redaction = Redaction.of(options);
-        ObjectNode root = json.createObjectNode();
-        root.put("version", VERSION);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", Advice.TOOL_NAME);
-        tool.put("version", options.toolVersion());
-        tool.put("informationUri", Advice.INFORMATION_URI);
-        root.set("summary", summary(report.summary(), json));
-        ArrayNode list = root.putArray("findings");
-        for (Finding f : Advice.visible(report, options)) {
-            list.add(finding(report, f, redaction, json));
+        // Streamed one finding at a time: a history scan may hold many thousands.
+        try (JsonGenerator g = StableJson.generator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("version", VERSION);
+            ObjectNode tool = json.createObjectNode();
+            tool.put("name", Advice.TOOL_NAME);
+            tool.put("version", options.toolVersion());
+            tool.put("informationUri", Advice.INFORMATION_URI);
+            g.writeFieldName("tool");
+            g.writeTree(tool);
+            g.writeFieldName("summary");
+            g.writeTree(summary(report.summary(), json));
+            g.writeArrayFieldStart("findings");
+            for (Finding f : Advice.visible(report, options)) {
+                g.writeTree(finding(report, f, redaction, json));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        StableJson.write(root, out);
+        StableJson.end(out);
     }
 
     private static ObjectNode summary(ScanSummary s, ObjectMapper json) {

@@ -1,5 +1,6 @@
 package dev.keyhound.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,12 +17,14 @@ import dev.keyhound.rules.Revoke;
 import dev.keyhound.rules.Rule;
 import dev.keyhound.rules.RuleSet;
 import dev.keyhound.rules.Severity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,96 +78,117 @@ final class SarifReportWriter implements ReportWriter {
         this.maxGzipBytes = maxGzipBytes;
     }
 
+    /** Output up to this size is kept from the measuring pass instead of being generated again. */
+    static final int REUSE_LIMIT = 32 * 1024 * 1024;
+
     @Override
     public void write(ScanReport report, ReportOptions options, OutputStream out) throws IOException {
         List<Finding> findings = new ArrayList<>(Advice.visible(report, options));
         findings.sort(FindingCollector.ORDER);
         int keep = Math.min(findings.size(), maxResults);
         while (true) {
-            byte[] bytes = StableJson.bytes(log(report, options, findings.subList(0, keep), findings.size() - keep));
-            long size = gzippedSize(bytes);
+            // Measure the gzipped size while streaming; keep the bytes when they are small.
+            Probe probe = new Probe(REUSE_LIMIT);
+            emit(probe, report, options, findings.subList(0, keep), findings.size() - keep);
+            long size = probe.gzippedSize();
             if (size <= maxGzipBytes || keep == 0) {
-                out.write(bytes);
+                if (probe.kept() != null) {
+                    probe.kept().writeTo(out);
+                } else {
+                    emit(out, report, options, findings.subList(0, keep), findings.size() - keep);
+                }
                 out.flush();
                 return;
             }
             // Shrink in proportion, with a margin; always by at least one result.
-            keep = Math.min(keep - 1, (int) (keep * (maxGzipBytes / (double) size) * 0.9));
-            keep = Math.max(keep, 0);
+            keep = Math.max(0, Math.min(keep - 1, (int) (keep * (maxGzipBytes / (double) size) * 0.9)));
         }
     }
 
-    private ObjectNode log(ScanReport report, ReportOptions options, List<Finding> findings, int resultsOmitted) {
+    /** Writes the whole log, one result at a time. */
+    private void emit(OutputStream out, ScanReport report, ReportOptions options, List<Finding> findings,
+                      int resultsOmitted) throws IOException {
         ObjectMapper json = StableJson.MAPPER;
         Redaction redaction = Redaction.of(options);
         RuleSet rules = report.rules();
 
         // Rules: each rule id that produced a result, once, sorted, so indexes are stable.
-        TreeMap<String, Integer> ruleIndex = new TreeMap<>();
+        // The most severe finding of each stands in for a rule the rule set does not know.
+        TreeMap<String, Finding> worstByRule = new TreeMap<>();
         for (Finding f : findings) {
-            ruleIndex.put(f.ruleId(), 0);
+            worstByRule.merge(f.ruleId(), f, (a, b) -> b.severity().compareTo(a.severity()) < 0 ? b : a);
         }
-        int i = 0;
-        for (Map.Entry<String, Integer> e : ruleIndex.entrySet()) {
-            e.setValue(i++);
-        }
-
-        ObjectNode root = json.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", Advice.TOOL_NAME);
-        driver.put("version", options.toolVersion());
-        driver.put("informationUri", Advice.INFORMATION_URI);
-        ArrayNode ruleNodes = driver.putArray("rules");
-        for (String ruleId : ruleIndex.keySet()) {
-            ruleNodes.add(rule(rules, ruleId, findings, redaction, json));
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (String id : worstByRule.keySet()) {
+            ruleIndex.put(id, ruleIndex.size());
         }
         ScanSummary summary = report.summary();
         String mode = summary == null || summary.mode() == null ? "scan" : summary.mode();
-        run.putObject("automationDetails").put("id", Advice.TOOL_NAME + "/" + mode + "/");
-        run.put("columnKind", "utf16CodeUnits");
 
-        ArrayNode results = run.putArray("results");
-        long locationsOmitted = 0;
-        for (Finding f : findings) {
-            ResultBuilder rb = new ResultBuilder(rules, f, redaction, json);
-            results.add(rb.build(ruleIndex.get(f.ruleId()), maxLocations));
-            locationsOmitted += rb.omitted;
-        }
+        try (JsonGenerator g = StableJson.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
 
-        ObjectNode props = run.putObject("properties");
-        props.put("mode", mode);
-        if (summary != null) {
-            props.put("commits", summary.commits());
-            props.put("blobs", summary.blobs());
-            props.put("findings", summary.findings());
-            props.put("suppressed", summary.suppressed());
+            ObjectNode tool = json.createObjectNode();
+            ObjectNode driver = tool.putObject("driver");
+            driver.put("name", Advice.TOOL_NAME);
+            if (options.toolVersion() != null) {
+                driver.put("version", options.toolVersion());
+            }
+            driver.put("informationUri", Advice.INFORMATION_URI);
+            ArrayNode ruleNodes = driver.putArray("rules");
+            for (Map.Entry<String, Finding> e : worstByRule.entrySet()) {
+                ruleNodes.add(rule(rules, e.getKey(), e.getValue(), json));
+            }
+            g.writeFieldName("tool");
+            g.writeTree(tool);
+            g.writeObjectFieldStart("automationDetails");
+            g.writeStringField("id", Advice.TOOL_NAME + "/" + mode + "/");
+            g.writeEndObject();
+            g.writeStringField("columnKind", "utf16CodeUnits");
+
+            g.writeArrayFieldStart("results");
+            long locationsOmitted = 0;
+            for (Finding f : findings) {
+                ResultBuilder rb = new ResultBuilder(rules, f, redaction, json);
+                g.writeTree(rb.build(ruleIndex.get(f.ruleId()), maxLocations));
+                locationsOmitted += rb.omitted;
+            }
+            g.writeEndArray();
+
+            ObjectNode props = json.createObjectNode();
+            props.put("mode", mode);
+            if (summary != null) {
+                props.put("commits", summary.commits());
+                props.put("blobs", summary.blobs());
+                props.put("findings", summary.findings());
+                props.put("suppressed", summary.suppressed());
+            }
+            props.put("resultsOmitted", resultsOmitted);
+            props.put("relatedLocationsOmitted", locationsOmitted);
+            if (resultsOmitted > 0) {
+                props.put("limitNote", resultsOmitted + " least severe results left out to stay within GitHub's"
+                        + " limits (" + maxResults + " results per run, " + maxGzipBytes + " bytes gzipped);"
+                        + " the JSON report lists every finding");
+            }
+            g.writeFieldName("properties");
+            g.writeTree(props);
+
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        props.put("resultsOmitted", resultsOmitted);
-        props.put("relatedLocationsOmitted", locationsOmitted);
-        if (resultsOmitted > 0) {
-            props.put("limitNote", resultsOmitted + " least severe results left out to stay within GitHub's limits"
-                    + " (" + maxResults + " results per run, " + maxGzipBytes + " bytes gzipped);"
-                    + " the JSON report lists every finding");
-        }
-        return root;
+        StableJson.end(out);
     }
 
     // ---------------------------------------------------------------- rules
 
-    private static ObjectNode rule(RuleSet rules, String ruleId, List<Finding> findings, Redaction redaction,
-                                   ObjectMapper json) {
+    private static ObjectNode rule(RuleSet rules, String ruleId, Finding sample, ObjectMapper json) {
         Optional<Rule> rule = Advice.rule(rules, ruleId);
-        Finding sample = null;
-        Severity worst = null;
-        for (Finding f : findings) {
-            if (f.ruleId().equals(ruleId) && (worst == null || f.severity().compareTo(worst) < 0)) {
-                worst = f.severity();
-                sample = f;
-            }
-        }
+        Severity worst = sample.severity();
         String providerId = rule.map(Rule::provider).orElse(sample.provider());
         String providerName = Advice.providerName(rules, providerId);
         String part = rule.map(Rule::part).orElse(sample.primary().part());
@@ -204,7 +228,7 @@ final class SarifReportWriter implements ReportWriter {
     }
 
     static String fullDescription(String description, String providerName, String part) {
-        return description + ". A leaked " + providerName + " " + part + " lets anyone who can read this"
+        return description.replaceAll("[.\\s]+$", "") + ". A leaked " + providerName + " " + part + " lets anyone who can read this"
                 + " repository, its history or any clone of it act with the credential's permissions until it"
                 + " is revoked. Deleting it from the code does not undo the leak: it stays in git history.";
     }
@@ -213,8 +237,9 @@ final class SarifReportWriter implements ReportWriter {
                            List<String> references) {
         StringBuilder b = new StringBuilder();
         b.append(description).append('\n').append('\n');
-        b.append("What it is: a ").append(providerName).append(' ').append(part)
-                .append(" (keyhound rule ").append(ruleId).append(").\n\n");
+        b.append("What it is: ").append(providerName).append(' ').append(part)
+                .append(" (keyhound rule ").append(ruleId).append("). Anyone who can read this repository, its")
+                .append(" history or a clone can use it until it is revoked.\n\n");
         b.append("What to do now:\n");
         int n = 1;
         if (revoke.url() != null) {
@@ -237,7 +262,7 @@ final class SarifReportWriter implements ReportWriter {
                                List<String> references) {
         StringBuilder b = new StringBuilder();
         b.append("**").append(md(description)).append("**\n\n");
-        b.append("A leaked ").append(md(providerName)).append(' ').append(md(part))
+        b.append("What it is: ").append(md(providerName)).append(' ').append(md(part))
                 .append(" (keyhound rule `").append(ruleId).append("`). Anyone who can read this repository,"
                         + " its history or a clone can use it until it is revoked.\n\n");
         b.append("### What to do now\n\n");
@@ -394,8 +419,14 @@ final class SarifReportWriter implements ReportWriter {
                 props.put("stillInHead", f.stillInHead());
             }
             props.put("seenCount", f.seenCount());
-            if (!redaction.enabled()) {
-                props.put("secret", primary.secret());
+            ArrayNode parts = props.putArray("parts");
+            for (FindingPart part : f.parts()) {
+                ObjectNode po = parts.addObject();
+                po.put("part", part.part());
+                po.put("ruleId", part.ruleId());
+                if (!redaction.enabled()) {
+                    po.put("secret", part.secret());
+                }
             }
             return r;
         }
@@ -545,12 +576,44 @@ final class SarifReportWriter implements ReportWriter {
         return b.toString();
     }
 
-    private static long gzippedSize(byte[] bytes) throws IOException {
-        CountingStream count = new CountingStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(count)) {
-            gz.write(bytes);
+    /** Counts the gzipped size of what passes through, and keeps the raw bytes up to a limit. */
+    private static final class Probe extends OutputStream {
+        private final CountingStream counted = new CountingStream();
+        private final GZIPOutputStream gzip;
+        private final int limit;
+        private ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        Probe(int limit) throws IOException {
+            this.gzip = new GZIPOutputStream(counted, 64 * 1024);
+            this.limit = limit;
         }
-        return count.count;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            gzip.write(b, off, len);
+            if (kept != null) {
+                if (kept.size() + (long) len > limit) {
+                    kept = null;
+                } else {
+                    kept.write(b, off, len);
+                }
+            }
+        }
+
+        long gzippedSize() throws IOException {
+            gzip.finish();
+            return counted.count;
+        }
+
+        /** The bytes written, or null when they exceeded the limit. */
+        ByteArrayOutputStream kept() {
+            return kept;
+        }
     }
 
     private static final class CountingStream extends OutputStream {

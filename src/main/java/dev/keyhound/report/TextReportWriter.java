@@ -6,8 +6,11 @@ import dev.keyhound.finding.Location;
 import dev.keyhound.finding.Provenance;
 import dev.keyhound.rules.Revoke;
 import dev.keyhound.rules.Severity;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +30,7 @@ final class TextReportWriter implements ReportWriter {
 
     @Override
     public void write(ScanReport report, ReportOptions options, OutputStream out) throws IOException {
-        StringBuilder b = new StringBuilder();
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         Style st = new Style(options.color());
         Redaction redaction = Redaction.of(options);
         List<Finding> leaks = new ArrayList<>();
@@ -35,26 +38,30 @@ final class TextReportWriter implements ReportWriter {
         for (Finding f : Advice.visible(report, options)) {
             (f.severity() == Severity.INFO ? notes : leaks).add(f);
         }
-        writeGroups(b, report, options, st, redaction, leaks);
+        writeGroups(w, report, options, st, redaction, leaks);
         if (!notes.isEmpty()) {
-            b.append(st.bold("Notes")).append(" (known public examples and other values that are not live leaks):\n\n");
-            writeGroups(b, report, options, st, redaction, notes);
+            w.write(st.bold("Notes") + " (known public examples and other values that are not live leaks):\n\n");
+            writeGroups(w, report, options, st, redaction, notes);
         }
+        StringBuilder b = new StringBuilder();
         summary(b, report, st, leaks, notes);
-        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        w.write(b.toString());
+        w.flush();
     }
 
-    private void writeGroups(StringBuilder b, ScanReport report, ReportOptions options, Style st,
-                             Redaction redaction, List<Finding> findings) {
+    /** Findings grouped by file, each file in the order its first finding comes; written one finding at a time. */
+    private void writeGroups(Writer w, ScanReport report, ReportOptions options, Style st,
+                             Redaction redaction, List<Finding> findings) throws IOException {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : findings) {
             byFile.computeIfAbsent(path(f.primary().location()), k -> new ArrayList<>()).add(f);
         }
         for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
-            b.append(st.bold(e.getKey())).append('\n');
+            w.write(st.bold(e.getKey()) + "\n");
             for (Finding f : e.getValue()) {
+                StringBuilder b = new StringBuilder();
                 finding(b, report, options, st, redaction, f);
+                w.write(b.toString());
             }
         }
     }
@@ -104,14 +111,19 @@ final class TextReportWriter implements ReportWriter {
                     .append(options.verbose() || f.seenAt().size() <= listed ? "" : " (--verbose lists them)")
                     .append('\n');
         }
-        Revoke revoke = Advice.revoke(report.rules(), f);
+        if (f.severity() != Severity.INFO) {
+            fix(b, Advice.revoke(report.rules(), f));
+        }
+        b.append(INDENT).append("not a leak? ").append(st.dim(Advice.silenceHint(f))).append('\n');
+        b.append('\n');
+    }
+
+    private static void fix(StringBuilder b, Revoke revoke) {
         b.append(INDENT).append("fix      ")
                 .append(revoke.url() == null ? "revoke it with its issuer" : "revoke at " + revoke.url());
         for (String step : revoke.steps()) {
             b.append("\n").append(INDENT).append("         - ").append(step);
         }
-        b.append('\n');
-        b.append(INDENT).append("not a leak? ").append(st.dim(Advice.silenceHint(f))).append('\n');
         b.append('\n');
     }
 

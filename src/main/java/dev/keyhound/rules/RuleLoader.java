@@ -41,7 +41,9 @@ final class RuleLoader {
         try {
             root = TOML.readTree(text);
         } catch (JacksonException e) {
-            throw new RuleFileException(file, null, "bad TOML: " + oneLine(e.getOriginalMessage()), e);
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr();
+            throw new RuleFileException(file, null, "bad TOML" + where + ": " + oneLine(e.getOriginalMessage()), e);
         }
         if (root == null) {
             root = TOML.createObjectNode();
@@ -49,6 +51,7 @@ final class RuleLoader {
         TomlFields top = new TomlFields(file, null, "top level", root);
         String title = top.string("title");
         top.take("description");
+        top.take("minVersion");
         ProviderInfo provider = top.has("provider") ? provider(file, top.take("provider")) : null;
         ConfigFile.Extend extend = top.has("extend") ? extend(file, top.take("extend")) : ConfigFile.Extend.NONE;
 

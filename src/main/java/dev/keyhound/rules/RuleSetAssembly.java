@@ -22,6 +22,7 @@ final class RuleSetAssembly {
     private final Map<String, ProviderInfo> providers = new HashMap<>();
     private final Map<String, List<CompositeRequirement>> required = new HashMap<>();
     private final Set<String> skipReport = new HashSet<>();
+    private final Map<Allowlist, String> allowlistFile = new java.util.IdentityHashMap<>();
 
     static RuleSetAssembly of(RuleSet base) {
         RuleSetAssembly a = new RuleSetAssembly();
@@ -89,6 +90,7 @@ final class RuleSetAssembly {
             }
         }
         allowlists.addAll(cf.allowlists());
+        cf.allowlists().forEach(a -> allowlistFile.put(a, cf.file()));
     }
 
     RuleSet build() throws RuleFileException {
@@ -105,7 +107,7 @@ final class RuleSetAssembly {
         for (Allowlist a : allowlists) {
             for (String target : a.targetRules()) {
                 if (!rules.containsKey(target)) {
-                    throw new RuleFileException("allowlists", null, "targetRules names rule '" + target + "' that does not exist");
+                    throw new RuleFileException(allowlistFile.getOrDefault(a, "allowlists"), null, "[[allowlists]] targetRules names rule '" + target + "' that does not exist");
                 }
             }
         }

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Inflater;
+import org.eclipse.jgit.internal.storage.file.Pack;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -72,13 +73,42 @@ public final class HistorySource implements Source {
         provenance = new HistoryProvenance(repo, walk.commits());
         long t1 = System.nanoTime();
 
-        List<BlobEntry> ordered = PackOrder.sort(repo.getObjectDatabase(), walk.blobs());
+        PackOrder.Placed placed = PackOrder.sort(repo.getObjectDatabase(), walk.blobs());
+        List<PackRun> runs = openWalkers(placed);
         long t2 = System.nanoTime();
-        measure(ordered, stats, problems);
+        measure(runs, placed.ordered(), stats);
         long t3 = System.nanoTime();
-        read(ordered, sink, stats, problems);
+        for (PackRun run : runs) {
+            Parallel.forEach(run.roots, options.threads(), 1, () -> new Parallel.Worker<>() {
+                final Inflater inflater = new Inflater();
+
+                @Override
+                public void process(Integer root) {
+                    run.walker.walk(inflater, root, options.maxFileSize(), new PackWalker.Receiver() {
+                        @Override
+                        public void blob(BlobEntry entry, byte[] content) {
+                            deliver(entry, content, sink, stats);
+                        }
+
+                        @Override
+                        public void skipped(BlobEntry entry, boolean binary) {
+                            (binary ? stats.skippedBinary : stats.skippedTooLarge).incrementAndGet();
+                        }
+                    });
+                }
+
+                @Override
+                public void close() {
+                    inflater.end();
+                }
+            });
+        }
         long t4 = System.nanoTime();
-        if (System.getenv("KH_TIMING") != null) System.err.printf("walk %d sort %d size %d read %d%n", (t1-t0)/1000000, (t2-t1)/1000000, (t3-t2)/1000000, (t4-t3)/1000000);
+        // Loose objects, other object stores, and whatever the pack walk left: through JGit.
+        List<BlobEntry> rest = placed.ordered().stream().filter(e -> !e.done).toList();
+        read(rest, sink, stats, problems);
+        long t5 = System.nanoTime();
+        if (System.getenv("KH_TIMING") != null) System.err.printf("walk %d sort %d size %d packwalk %d jgit %d (%d)%n", (t1-t0)/1000000, (t2-t1)/1000000, (t3-t2)/1000000, (t4-t3)/1000000, (t5-t4)/1000000, rest.size());
         problems.summarize();
     }
 
@@ -143,38 +173,95 @@ public final class HistorySource implements Source {
         }
     }
 
+    /** One pack's walker and its delta-tree roots, in pack order. */
+    private record PackRun(PackWalker walker, List<Integer> roots) {
+    }
+
+    private List<PackRun> openWalkers(PackOrder.Placed placed) {
+        // A delta tree holds one resolved object per level; bound what one level may cost.
+        long maxResolve = Math.max(options.maxFileSize(), Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
+        List<PackRun> runs = new ArrayList<>();
+        for (int i = 0; i < placed.packs().size(); i++) {
+            List<BlobEntry> entries = placed.inPack(i);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            Pack pack = placed.packs().get(i);
+            PackWalker walker;
+            try {
+                walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), entries, maxResolve);
+            } catch (IOException e) {
+                walker = null;
+            }
+            if (walker != null) {
+                runs.add(new PackRun(walker, walker.roots()));
+            }
+        }
+        return runs;
+    }
+
     /**
      * Reads every blob's size from its object header (no content is inflated beyond a delta's
      * header), so the total is known for progress and huge blobs are never loaded.
      */
-    private void measure(List<BlobEntry> ordered, ScanStats stats, Problems problems) throws IOException {
-        AtomicLong bytes = new AtomicLong();
-        Parallel.forEach(ordered, options.threads(), CHUNK * 4, () -> new Parallel.Worker<>() {
+    private void measure(List<PackRun> runs, List<BlobEntry> ordered, ScanStats stats) throws IOException {
+        for (PackRun run : runs) {
+            Parallel.forEach(run.roots, options.threads(), CHUNK, () -> new Parallel.Worker<>() {
+                final Inflater inflater = new Inflater();
+
+                @Override
+                public void process(Integer root) {
+                    run.walker.measure(inflater, root);
+                }
+
+                @Override
+                public void close() {
+                    inflater.end();
+                }
+            });
+        }
+        List<BlobEntry> unsized = ordered.stream().filter(e -> e.size < 0).toList();
+        Parallel.forEach(unsized, options.threads(), CHUNK * 4, () -> new Parallel.Worker<>() {
             final ObjectReader reader = repo.newObjectReader();
-            long sum;
 
             @Override
             public void process(BlobEntry e) {
                 try {
                     e.size = reader.getObjectSize(e, Constants.OBJ_BLOB);
-                    if (e.size <= options.maxFileSize()) {
-                        sum += e.size;
-                    }
-                } catch (MissingObjectException ex) {
-                    e.size = -1; // reported once, when reading
                 } catch (IOException | RuntimeException ex) {
-                    e.size = -1;
+                    e.size = -1; // missing or broken: reported once, when reading
                 }
             }
 
             @Override
             public void close() {
-                bytes.addAndGet(sum);
                 reader.close();
             }
         });
+        long bytes = 0;
+        for (BlobEntry e : ordered) {
+            if (e.size > 0 && e.size <= options.maxFileSize()) {
+                bytes += e.size;
+            }
+        }
         stats.expectedBlobs.set(ordered.size());
-        stats.expectedBytes.set(bytes.get());
+        stats.expectedBytes.set(bytes);
+    }
+
+    /** Hands one blob on, or counts why not: the one place both read paths apply the skip rules. */
+    private void deliver(BlobEntry e, byte[] bytes, BlobSink sink, ScanStats stats) {
+        e.done = true;
+        if (bytes.length > options.maxFileSize()) {
+            stats.skippedTooLarge.incrementAndGet();
+            return;
+        }
+        if (Content.looksBinary(bytes)) {
+            stats.skippedBinary.incrementAndGet();
+            return;
+        }
+        sink.accept(new Blob(new Origin(Origin.Kind.GIT_HISTORY, e.path, e.name(), null), bytes));
+        stats.blobsScanned.incrementAndGet();
+        stats.bytesScanned.addAndGet(bytes.length);
     }
 
     private void read(List<BlobEntry> ordered, BlobSink sink, ScanStats stats, Problems problems) throws IOException {
@@ -202,13 +289,7 @@ public final class HistorySource implements Source {
                     problems.unreadable("blob " + e.name() + " (" + e.path + ")", ex);
                     return;
                 }
-                if (Content.looksBinary(bytes)) {
-                    stats.skippedBinary.incrementAndGet();
-                    return;
-                }
-                sink.accept(new Blob(new Origin(Origin.Kind.GIT_HISTORY, e.path, e.name(), null), bytes));
-                stats.blobsScanned.incrementAndGet();
-                stats.bytesScanned.addAndGet(bytes.length);
+                deliver(e, bytes, sink, stats);
             }
 
             @Override

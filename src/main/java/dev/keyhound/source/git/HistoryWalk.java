@@ -34,6 +34,7 @@ final class HistoryWalk {
         int pack = Integer.MAX_VALUE;
         long offset;
         long size = -1;
+        volatile boolean done;
 
         BlobEntry(AnyObjectId id, String path) {
             super(id);

@@ -20,7 +20,24 @@ final class PackOrder {
     private PackOrder() {
     }
 
-    static List<BlobEntry> sort(ObjectDatabase db, ObjectIdOwnerMap<BlobEntry> blobs) {
+    /** The packs as numbered in {@link BlobEntry#pack}, and all blobs sorted by (pack, offset). */
+    record Placed(List<Pack> packs, List<BlobEntry> ordered) {
+        /** The blobs of pack number packNo: a contiguous run of the ordered list. */
+        List<BlobEntry> inPack(int packNo) {
+            int from = 0;
+            while (from < ordered.size() && ordered.get(from).pack < packNo) {
+                from++;
+            }
+            int to = from;
+            while (to < ordered.size() && ordered.get(to).pack == packNo) {
+                to++;
+            }
+            return ordered.subList(from, to);
+        }
+    }
+
+    static Placed sort(ObjectDatabase db, ObjectIdOwnerMap<BlobEntry> blobs) {
+        List<Pack> packs = new ArrayList<>();
         List<BlobEntry> list = new ArrayList<>(blobs.size());
         for (BlobEntry e : blobs) {
             list.add(e);
@@ -34,6 +51,7 @@ final class PackOrder {
                 } catch (IOException e) {
                     continue; // a damaged index: its objects are read (or reported) by id instead
                 }
+                packs.add(pack);
                 for (BlobEntry e : list) {
                     if (e.pack == Integer.MAX_VALUE) {
                         long offset = index.findOffset(e);
@@ -47,6 +65,6 @@ final class PackOrder {
             }
         }
         list.sort(Comparator.<BlobEntry>comparingInt(e -> e.pack).thenComparingLong(e -> e.offset));
-        return list;
+        return new Placed(packs, list);
     }
 }

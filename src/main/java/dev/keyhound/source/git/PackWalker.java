@@ -1,0 +1,354 @@
+package dev.keyhound.source.git;
+
+import dev.keyhound.source.Content;
+import dev.keyhound.source.git.HistoryWalk.BlobEntry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.eclipse.jgit.internal.storage.file.PackIndex;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Reads the wanted blobs of one pack the way {@code git index-pack} resolves it: every object is
+ * inflated once and every delta applied once, walking each delta tree depth-first from its
+ * whole (non-delta) base. JGit's reader instead re-resolves delta chains from a small cache and
+ * reads at about a third of this speed (performance.md §3, §7.2).
+ *
+ * <p>Only trees rooted at a whole blob are walked (deltas never change an object's type), so
+ * commits and trees cost nothing but their header. Whatever this walker cannot do is left
+ * undone for the caller's JGit path, which also reports problems: objects in packs of 2 GiB or
+ * more, a delta whose base is outside the pack, a base larger than the in-memory cap, or data
+ * that fails to inflate.
+ */
+final class PackWalker {
+    /** Receives each resolved wanted blob; called from the worker threads. */
+    interface Receiver {
+        void blob(BlobEntry entry, byte[] content);
+
+        /** A blob that was not resolved at all: binary (by its first bytes) or over the size cap. */
+        void skipped(BlobEntry entry, boolean binary);
+    }
+
+    private static final int OBJ_BLOB = 3;
+    private static final int OFS_DELTA = 6;
+    private static final int REF_DELTA = 7;
+
+    private final ByteBuffer pack;
+    private final int trailerStart;
+    private final long[] offsets;      // every object in the pack, ascending
+    private final int[] dataStart;     // where the compressed data starts (after header and base ref)
+    private final byte[] types;
+    private final long[] inflatedSize; // whole object: its size; delta: the delta stream's size
+    private final int[] childStart;    // CSR delta children: childList[childStart[i] .. childStart[i+1])
+    private final int[] childList;
+    private final BlobEntry[] wanted;
+    private final boolean[] needed;    // a wanted blob, or on the delta chain of one
+    private final int[] roots;         // whole blobs with at least one wanted object in their tree
+    private final long maxResolve;
+
+    private PackWalker(ByteBuffer pack, long[] offsets, List<BlobEntry> entries, PackIndex index, long maxResolve)
+            throws IOException {
+        this.pack = pack;
+        this.trailerStart = pack.limit() - 20;
+        this.offsets = offsets;
+        this.maxResolve = maxResolve;
+        int n = offsets.length;
+        dataStart = new int[n];
+        types = new byte[n];
+        inflatedSize = new long[n];
+        int[] base = new int[n];
+        int[] childCount = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int pos = (int) offsets[i];
+            int c = pack.get(pos++) & 0xff;
+            int type = (c >> 4) & 7;
+            long size = c & 15;
+            int shift = 4;
+            while ((c & 0x80) != 0) {
+                c = pack.get(pos++) & 0xff;
+                size += (long) (c & 0x7f) << shift;
+                shift += 7;
+            }
+            base[i] = -1;
+            if (type == OFS_DELTA) {
+                c = pack.get(pos++) & 0xff;
+                long rel = c & 127;
+                while ((c & 128) != 0) {
+                    c = pack.get(pos++) & 0xff;
+                    rel = ((rel + 1) << 7) + (c & 127);
+                }
+                base[i] = Arrays.binarySearch(offsets, offsets[i] - rel);
+            } else if (type == REF_DELTA) {
+                byte[] raw = new byte[20];
+                pack.get(pos, raw);
+                pos += 20;
+                long baseOffset = index.findOffset(ObjectId.fromRaw(raw));
+                base[i] = baseOffset < 0 ? -1 : Arrays.binarySearch(offsets, baseOffset);
+            }
+            if (base[i] < 0 && (type == OFS_DELTA || type == REF_DELTA)) {
+                base[i] = -1; // base outside this pack: the JGit path resolves it
+            }
+            types[i] = (byte) type;
+            inflatedSize[i] = size;
+            dataStart[i] = pos;
+            if (base[i] >= 0) {
+                childCount[base[i]]++;
+            }
+        }
+        childStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            childStart[i + 1] = childStart[i] + childCount[i];
+        }
+        childList = new int[childStart[n]];
+        int[] fill = Arrays.copyOf(childStart, n);
+        for (int i = 0; i < n; i++) {
+            if (base[i] >= 0) {
+                childList[fill[base[i]]++] = i;
+            }
+        }
+        wanted = new BlobEntry[n];
+        for (BlobEntry e : entries) {
+            int at = Arrays.binarySearch(offsets, e.offset);
+            if (at >= 0) {
+                wanted[at] = e;
+            }
+        }
+        needed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // Mark each wanted blob's chain up to its root, stopping where another chain joined.
+            for (int j = wanted[i] != null ? i : -1; j >= 0 && !needed[j]; j = base[j]) {
+                needed[j] = true;
+            }
+        }
+        roots = IntStream.range(0, n).filter(i -> needed[i] && base[i] < 0 && types[i] == OBJ_BLOB).toArray();
+    }
+
+    /**
+     * Maps the pack and parses every object header. Returns null when the pack cannot be walked
+     * here (2 GiB or larger, unreadable); its blobs then go the JGit way.
+     */
+    static PackWalker open(Path packFile, PackIndex index, List<BlobEntry> entries, long maxResolve) {
+        try (FileChannel ch = FileChannel.open(packFile, StandardOpenOption.READ)) {
+            long length = ch.size();
+            if (length >= Integer.MAX_VALUE || length < 32) {
+                return null;
+            }
+            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+            long count = index.getObjectCount();
+            long[] offsets = new long[(int) count];
+            for (int i = 0; i < count; i++) {
+                offsets[i] = index.getOffset(i);
+            }
+            Arrays.sort(offsets);
+            return new PackWalker(map, offsets, entries, index, maxResolve);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Roots in pack order, for splitting the work across threads. */
+    List<Integer> roots() {
+        return Arrays.stream(roots).boxed().toList();
+    }
+
+    /** The size each wanted blob will have, from its header (whole) or its delta header (delta). */
+    void measure(Inflater inflater, int root) {
+        int[] stack = new int[64];
+        int top = 0;
+        stack[top++] = root;
+        byte[] head = new byte[20];
+        while (top > 0) {
+            int i = stack[--top];
+            BlobEntry e = wanted[i];
+            if (e != null && e.size < 0) {
+                if (types[i] == OBJ_BLOB) {
+                    e.size = inflatedSize[i];
+                } else {
+                    try {
+                        int got = inflate(inflater, i, head, (int) Math.min(20, inflatedSize[i]));
+                        int[] p = {0};
+                        readVarint(head, p, got);
+                        e.size = readVarint(head, p, got);
+                    } catch (DataFormatException ex) {
+                        e.size = -1;
+                    }
+                }
+            }
+            for (int c = childStart[i]; c < childStart[i + 1]; c++) {
+                if (needed[childList[c]]) {
+                    if (top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = childList[c];
+                }
+            }
+        }
+    }
+
+    /**
+     * Resolves one root's delta tree depth-first and hands each wanted blob to the receiver, at
+     * most maxDeliver bytes (larger ones are resolved only when they are someone's base).
+     * Entries resolved here are marked done; anything left is for the JGit path.
+     */
+    void walk(Inflater inflater, int root, long maxDeliver, Receiver receiver) {
+        if (wanted[root] != null && !hasNeededChild(root) && skipWithoutResolving(inflater, root, maxDeliver, receiver)) {
+            return;
+        }
+        if (inflatedSize[root] > maxResolve) {
+            return;
+        }
+        byte[] data;
+        try {
+            data = new byte[(int) inflatedSize[root]];
+            if (inflate(inflater, root, data, data.length) != data.length) {
+                return;
+            }
+        } catch (DataFormatException e) {
+            return;
+        }
+        visit(inflater, root, data, receiver);
+    }
+
+    private boolean hasNeededChild(int node) {
+        for (int c = childStart[node]; c < childStart[node + 1]; c++) {
+            if (needed[childList[c]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A lone whole blob (no delta hangs off it) that is too large, or binary by its first bytes, is
+     * skipped after inflating at most the probe: binary blobs are often most of a pack's bytes.
+     */
+    private boolean skipWithoutResolving(Inflater inflater, int root, long maxDeliver, Receiver receiver) {
+        BlobEntry e = wanted[root];
+        if (inflatedSize[root] > maxDeliver) {
+            e.done = true;
+            receiver.skipped(e, false);
+            return true;
+        }
+        byte[] probe = new byte[(int) Math.min(inflatedSize[root], Content.BINARY_PROBE)];
+        try {
+            int got = inflate(inflater, root, probe, probe.length);
+            if (got == probe.length && Content.looksBinary(probe, got)) {
+                e.done = true;
+                receiver.skipped(e, true);
+                return true;
+            }
+        } catch (DataFormatException ex) {
+            return true; // left undone: the JGit path reports it
+        }
+        return false;
+    }
+
+    private void visit(Inflater inflater, int node, byte[] data, Receiver receiver) {
+        // Explicit stack: delta chains can be thousands deep with --depth.
+        int[] nodes = new int[16];
+        byte[][] datas = new byte[16][];
+        int[] nextChild = new int[16];
+        int top = 0;
+        nodes[0] = node;
+        datas[0] = data;
+        nextChild[0] = childStart[node];
+        deliver(node, data, receiver);
+        top = 1;
+        while (top > 0) {
+            int f = top - 1;
+            int parent = nodes[f];
+            int c = nextChild[f];
+            while (c < childStart[parent + 1] && !needed[childList[c]]) {
+                c++;
+            }
+            if (c >= childStart[parent + 1]) {
+                datas[f] = null;
+                top--;
+                continue;
+            }
+            nextChild[f] = c + 1;
+            int child = childList[c];
+            byte[] base = datas[f];
+            byte[] result = resolve(inflater, child, base);
+            if (result == null) {
+                continue; // this subtree is left to the JGit path
+            }
+            deliver(child, result, receiver);
+            if (childStart[child] == childStart[child + 1]) {
+                continue;
+            }
+            if (top == nodes.length) {
+                nodes = Arrays.copyOf(nodes, top * 2);
+                datas = Arrays.copyOf(datas, top * 2);
+                nextChild = Arrays.copyOf(nextChild, top * 2);
+            }
+            nodes[top] = child;
+            datas[top] = result;
+            nextChild[top] = childStart[child];
+            top++;
+        }
+    }
+
+    private void deliver(int node, byte[] data, Receiver receiver) {
+        BlobEntry e = wanted[node];
+        if (e != null) {
+            e.size = data.length;
+            e.done = true;
+            receiver.blob(e, data);
+        }
+    }
+
+    private byte[] resolve(Inflater inflater, int delta, byte[] base) {
+        long deltaSize = inflatedSize[delta];
+        if (deltaSize > maxResolve) {
+            return null;
+        }
+        try {
+            byte[] d = new byte[(int) deltaSize];
+            if (inflate(inflater, delta, d, d.length) != d.length) {
+                return null;
+            }
+            return Delta.apply(base, d, maxResolve);
+        } catch (DataFormatException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** Inflates up to want bytes of object i's data into out; returns how many came out. */
+    private int inflate(Inflater inflater, int i, byte[] out, int want) throws DataFormatException {
+        int end = i + 1 < offsets.length ? (int) offsets[i + 1] : trailerStart;
+        inflater.reset();
+        inflater.setInput(pack.slice(dataStart[i], Math.max(0, end - dataStart[i])));
+        int got = 0;
+        while (got < want) {
+            int n = inflater.inflate(out, got, want - got);
+            if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                break;
+            }
+            got += n;
+        }
+        return got;
+    }
+
+    private static long readVarint(byte[] b, int[] p, int limit) {
+        long v = 0;
+        int shift = 0;
+        while (p[0] < limit) {
+            int c = b[p[0]++] & 0xff;
+            v |= (long) (c & 0x7f) << shift;
+            shift += 7;
+            if ((c & 0x80) == 0) {
+                break;
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.keyhound.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyhound.detect.context.CredentialAssembler;
+import dev.keyhound.rules.ExampleTemplate;
+import dev.keyhound.rules.RuleSet;
+import dev.keyhound.source.Blob;
+import dev.keyhound.source.Origin;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+    @TempDir
+    Path dir;
+    final Random rnd = new Random(11);
+
+    RuleSet rules(String toml) throws Exception {
+        Path d = Files.createDirectories(dir.resolve("r" + System.nanoTime()));
+        Files.writeString(d.resolve("rules.toml"), toml);
+        return RuleSet.fromDirectory(d);
+    }
+
+    static List<Match> scan(Engine e, String path, byte[] bytes) {
+        return e.detect(new Blob(Origin.file(path), bytes)).stream().flatMap(c -> c.parts().stream()).toList();
+    }
+
+    static List<Match> scan(Engine e, String text) {
+        return scan(e, "f.txt", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String gen(String t) {
+        return ExampleTemplate.expand(t, rnd);
+    }
+
+    static final String SIMPLE = """
+            [[rules]]
+            id = "kv"
+            regex = '''secret\\s*=\\s*"([^"]+)"'''
+            keywords = ["secret"]
+            """;
+
+    @Test
+    void reportsLineColumnEndColumnAndLineText() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        String s = gen("{{alnum:32}}");
+        List<Match> ms = scan(e, "a\r\nbb\r\n  secret = \"" + s + "\"\r\n");
+        assertEquals(1, ms.size());
+        Match m = ms.get(0);
+        assertEquals(s, m.secret());
+        assertEquals(3, m.line());
+        assertEquals(13, m.column());
+        assertEquals(13 + 32, m.endColumn());
+        assertEquals("  secret = \"" + s + "\"", m.lineText(), "line text without its CR");
+        assertEquals("generic", m.provider());
+        assertTrue(m.entropy() > 4, "entropy of a random base62 secret");
+    }
+
+    @Test
+    void columnsCountCharsNotBytesInUtf8() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        String s = gen("{{alnum:32}}");
+        Match m = scan(e, "// ключ — «x»\nпароль secret = \"" + s + "\"\n").get(0);
+        assertEquals(2, m.line());
+        assertEquals("пароль secret = \"".length() + 1, m.column());
+        assertEquals(s, m.secret());
+    }
+
+    @Test
+    void utf16WithBomIsDecoded() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        String s = gen("{{alnum:32}}");
+        String text = "line one\nsecret = \"" + s + "\"\n";
+        for (boolean little : new boolean[] {true, false}) {
+            byte[] body = text.getBytes(little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+            ByteBuffer b = ByteBuffer.allocate(body.length + 2);
+            b.put(little ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF}).put(body);
+            List<Match> ms = scan(e, "w.txt", b.array());
+            assertEquals(1, ms.size(), little ? "LE" : "BE");
+            assertEquals(s, ms.get(0).secret());
+            assertEquals(2, ms.get(0).line());
+            assertEquals(11, ms.get(0).column());
+        }
+    }
+
+    @Test
+    void utf8BomIsSkipped() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        String s = gen("{{alnum:32}}");
+        byte[] body = ("secret = \"" + s + "\"").getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[body.length + 3];
+        b[0] = (byte) 0xEF;
+        b[1] = (byte) 0xBB;
+        b[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, b, 3, body.length);
+        Match m = scan(e, "b.txt", b).get(0);
+        assertEquals(11, m.column());
+    }
+
+    @Test
+    void entropyThresholdIsExclusiveAsInGitleaks() throws Exception {
+        Engine e = new Engine(rules(SIMPLE.replace("keywords", "entropy = 3.5\nkeywords")), EngineOptions.DEFAULT);
+        assertEquals(1, scan(e, "secret = \"" + gen("{{alnum:32}}") + "\"").size());
+        String lowEntropy = gen("{{hex:3}}").repeat(3) + "q" + gen("{{hex:3}}").repeat(3);
+        assertTrue(Entropy.shannon(lowEntropy) <= 3.5);
+        assertEquals(List.of(), scan(e, "secret = \"" + lowEntropy + "\""));
+        assertEquals(2.0, Entropy.shannon("abcdabcd"), 1e-9);
+        assertEquals(0.0, Entropy.shannon("aaaa"), 1e-9);
+    }
+
+    @Test
+    void placeholdersAreNeverSecrets() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        for (String p : List.of("your_api_key", "YOUR-SECRET-HERE", "xxxxxxxxxxxxxxxx", "<API_KEY>", "${API_SECRET}",
+                "$API_SECRET", "{{ secret_value }}", "changeme", "********", "abcdefghijklmnop", "1234567890",
+                "0000000000000000", "os.environ[\"API_SECRET\"]", "process.env.API_SECRET", "%(secret)s",
+                "ZYXWVUTSRQ", "${{ secrets.API_KEY }}", "redacted")) {
+            assertEquals(List.of(), scan(e, "secret = \"" + p + "\""), p);
+        }
+        assertEquals(1, scan(e, "secret = \"" + gen("{{alnum:24}}") + "\"").size());
+    }
+
+    @Test
+    void randomKeysAreNotMistakenForPlaceholders() {
+        Random r = new Random(3);
+        int flagged = 0;
+        for (int i = 0; i < 20000; i++) {
+            flagged += PlaceholderFilter.isPlaceholder(ExampleTemplate.expand("{{alnum:40}}", r)) ? 1 : 0;
+            flagged += PlaceholderFilter.isPlaceholder(ExampleTemplate.expand("{{hex:32}}", r)) ? 1 : 0;
+        }
+        assertTrue(flagged < 4, flagged + " of 40000 random keys looked like placeholders");
+    }
+
+    @Test
+    void inlineAllowCommentsSuppressOrFlag() throws Exception {
+        RuleSet set = rules(SIMPLE);
+        String s = gen("{{alnum:32}}");
+        String text = "secret = \"" + s + "\" // keyhound:allow\nsecret = \"" + gen("{{alnum:32}}") + "\"\n";
+        List<Credential> plain = new Engine(set, EngineOptions.DEFAULT).detect(new Blob(Origin.file("a"), text.getBytes()));
+        assertEquals(1, plain.size());
+        assertEquals(2, plain.get(0).primary().line());
+        List<Credential> kept = new Engine(set, new EngineOptions(true)).detect(new Blob(Origin.file("a"), text.getBytes()));
+        assertEquals(2, kept.size());
+        Credential allowed = kept.stream().filter(Credential::allowedInline).findFirst().orElseThrow();
+        assertEquals(s, allowed.primary().secret());
+        assertFalse(kept.stream().filter(c -> c.primary().line() == 2).findFirst().orElseThrow().allowedInline());
+    }
+
+    @Test
+    void onlyReportLinesAreReported() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        StringBuilder t = new StringBuilder();
+        for (int i = 1; i <= 4; i++) {
+            t.append("secret = \"").append(gen("{{alnum:30}}")).append("\"\n");
+        }
+        BitSet lines = new BitSet();
+        lines.set(2);
+        lines.set(4);
+        List<Credential> cs = e.detect(new Blob(Origin.file("x"), t.toString().getBytes(), lines));
+        assertEquals(List.of(2, 4), cs.stream().map(c -> c.primary().line()).toList());
+    }
+
+    @Test
+    void megabyteSingleLineIsScannedAndLineTextIsCut() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        String s = gen("{{alnum:40}}");
+        String filler = "var a=function(b){return b+1};".repeat(17000);
+        String text = filler + "secret = \"" + s + "\";" + filler;
+        assertTrue(text.length() > 1_000_000);
+        List<Match> ms = scan(e, text);
+        assertEquals(1, ms.size());
+        Match m = ms.get(0);
+        assertEquals(1, m.line());
+        assertEquals(filler.length() + 11, m.column());
+        assertTrue(m.lineText().length() <= Engine.LINE_TEXT_CAP, "cut to " + m.lineText().length());
+        assertTrue(m.lineText().contains(s));
+    }
+
+    @Test
+    void fiftyMegabyteBlobIsScannedWhenAllowed() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        String token = "ghp_" + gen("{{alnum:36}}");
+        byte[] line = "some ordinary source code line, nothing to see here; key rotation is done elsewhere\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("token = " + token + "\n").getBytes(StandardCharsets.US_ASCII);
+        int lines = 50 * 1024 * 1024 / line.length;
+        byte[] big = new byte[lines * line.length + tail.length];
+        for (int i = 0; i < lines; i++) {
+            System.arraycopy(line, 0, big, i * line.length, line.length);
+        }
+        System.arraycopy(tail, 0, big, lines * line.length, tail.length);
+        List<Match> ms = scan(e, "big.txt", big);
+        assertEquals(1, ms.size());
+        assertEquals(token, ms.get(0).secret());
+        assertEquals(lines + 1, ms.get(0).line());
+    }
+
+    @Test
+    void providerRuleWinsOverGenericOnTheSameSecret() throws Exception {
+        RuleSet set = RuleSet.builtIn();
+        Path extra = dir.resolve("generic.toml");
+        Files.writeString(extra, """
+                [[rules]]
+                id = "generic-token"
+                regex = '''(?i)token\\s*[:=]\\s*"?([A-Za-z0-9_]{20,})'''
+                keywords = ["token"]
+                """);
+        Engine e = new Engine(set.withConfig(extra), EngineOptions.DEFAULT);
+        String ghp = "ghp_" + gen("{{alnum:36}}");
+        List<Match> ms = scan(e, "token = \"" + ghp + "\"\n");
+        assertEquals(List.of("github-pat"), ms.stream().map(Match::ruleId).toList());
+        String other = gen("{{alnum:30}}");
+        assertEquals(List.of("generic-token"), scan(e, "token = \"" + other + "\"\n").stream().map(Match::ruleId).toList());
+    }
+
+    @Test
+    void assemblerGetsTheDecodedTextAndEveryMatchInOrder() throws Exception {
+        AtomicReference<String> seenText = new AtomicReference<>();
+        List<Match> seen = new ArrayList<>();
+        CredentialAssembler capture = (blob, text, matches) -> {
+            seenText.set(text);
+            seen.addAll(matches);
+            return List.of(new Credential("paired", matches.get(0).severity(), matches));
+        };
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, capture);
+        String a = gen("{{alnum:30}}");
+        String b = gen("{{alnum:30}}");
+        String text = "secret = \"" + a + "\"\nx\nsecret = \"" + b + "\"\n";
+        List<Credential> cs = e.detect(new Blob(Origin.file("p"), text.getBytes()));
+        assertEquals(text, seenText.get());
+        assertEquals(List.of(a, b), seen.stream().map(Match::secret).toList());
+        assertEquals(1, cs.size());
+        assertEquals(2, cs.get(0).parts().size());
+    }
+
+    @Test
+    void ruleWithoutKeywordsRunsEverywhereAndRulePathLimitsWhereARuleRuns() throws Exception {
+        Engine e = new Engine(rules("""
+                [[rules]]
+                id = "pin"
+                regex = '''PIN:(\\d{6})\\b'''
+                path = '''\\.ini$'''
+                """), EngineOptions.DEFAULT);
+        String pin = "PIN:" + "804271";
+        assertEquals(1, scan(e, "c.ini", pin.getBytes()).size());
+        assertEquals(0, scan(e, "c.txt", pin.getBytes()).size());
+    }
+
+    /**
+     * Windows around keyword hits must find exactly what the same rules find over the whole text:
+     * secrets before and after their keyword, a few lines away, at the very start and end of the
+     * text, on lines longer than the window caps.
+     */
+    @Test
+    void windowsFindWhatWholeTextMatchingFinds() throws Exception {
+        String windowed = """
+                [[rules]]
+                id = "after"
+                regex = '''(?i)apikey\\s*[:=]\\s*"?([a-z0-9]{20})\\b'''
+                keywords = ["apikey"]
+                [[rules]]
+                id = "before"
+                regex = '''\\b([a-z0-9]{24})\\s*#\\s*vaultref'''
+                keywords = ["vaultref"]
+                [[rules]]
+                id = "nextlines"
+                regex = '''(?i)hdr:\\s+val=([A-Z]{16})'''
+                keywords = ["hdr:"]
+                """;
+        Engine win = new Engine(rules(windowed), EngineOptions.DEFAULT);
+        Engine whole = new Engine(rules(windowed.replaceAll("keywords = .*", "")), EngineOptions.DEFAULT);
+        Random r = new Random(5);
+        int total = 0;
+        for (int round = 0; round < 200; round++) {
+            StringBuilder t = new StringBuilder();
+            int lines = 1 + r.nextInt(30);
+            for (int i = 0; i < lines; i++) {
+                switch (r.nextInt(7)) {
+                    case 0 -> t.append("ApiKey = \"").append(ExampleTemplate.expand("{{lower:20}}", r)).append('"');
+                    case 1 -> t.append(ExampleTemplate.expand("{{digits:24}}", r)).append(" # vaultref");
+                    case 2 -> t.append("hdr:\n\n  val=").append(ExampleTemplate.expand("{{upper:16}}", r));
+                    case 3 -> t.append("x".repeat(r.nextInt(4000))).append(" apikey: ")
+                            .append(ExampleTemplate.expand("{{lower:20}}", r)).append(" ").append("y".repeat(r.nextInt(4000)));
+                    case 4 -> t.append("apikey vaultref hdr: noise");
+                    default -> t.append("plain line ").append(i);
+                }
+                if (i < lines - 1 || r.nextBoolean()) {
+                    t.append(r.nextBoolean() ? "\n" : "\r\n");
+                }
+            }
+            String text = t.toString();
+            List<String> a = scan(win, text).stream().map(m -> m.ruleId() + "@" + m.line() + ":" + m.column()).toList();
+            List<String> b = scan(whole, text).stream().map(m -> m.ruleId() + "@" + m.line() + ":" + m.column()).toList();
+            assertEquals(b, a, "round " + round);
+            total += a.size();
+        }
+        assertTrue(total > 300, "the generated texts hold many secrets: " + total);
+    }
+
+    @Test
+    void engineIsSafeToShareAcrossThreads() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tokens.add("ghp_" + gen("{{alnum:36}}"));
+        }
+        List<String> found = java.util.Collections.synchronizedList(new ArrayList<>());
+        tokens.parallelStream().forEach(t -> scan(e, "x = " + t + "\n").forEach(m -> found.add(m.secret())));
+        assertEquals(new java.util.TreeSet<>(tokens), new java.util.TreeSet<>(found));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.keyhound.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class KeywordPrefilterTest {
+    /** Every (keyword, end offset) pair found by a plain case-insensitive search. */
+    static TreeSet<String> naive(List<String> keywords, String text) {
+        TreeSet<String> out = new TreeSet<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int k = 0; k < keywords.size(); k++) {
+            String kw = keywords.get(k);
+            for (int i = lower.indexOf(kw); i >= 0; i = lower.indexOf(kw, i + 1)) {
+                out.add(k + "@" + (i + kw.length()));
+            }
+        }
+        return out;
+    }
+
+    static TreeSet<String> viaBytes(KeywordPrefilter p, byte[] bytes) {
+        TreeSet<String> out = new TreeSet<>();
+        p.scan(bytes, 0, bytes.length, (k, end) -> out.add(k + "@" + end));
+        return out;
+    }
+
+    static TreeSet<String> viaChars(KeywordPrefilter p, String text) {
+        TreeSet<String> out = new TreeSet<>();
+        p.scan(text, (k, end) -> out.add(k + "@" + end));
+        return out;
+    }
+
+    @Test
+    void findsExactlyWhatANaiveScanFindsOnRandomData() {
+        Random rnd = new Random(42);
+        String alphabet = "abcAB_-.";
+        for (int round = 0; round < 300; round++) {
+            List<String> keywords = new ArrayList<>();
+            int n = 1 + rnd.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                StringBuilder k = new StringBuilder();
+                int len = 1 + rnd.nextInt(5);
+                for (int j = 0; j < len; j++) {
+                    k.append(Character.toLowerCase(alphabet.charAt(rnd.nextInt(alphabet.length()))));
+                }
+                if (!keywords.contains(k.toString())) {
+                    keywords.add(k.toString());
+                }
+            }
+            KeywordPrefilter p = new KeywordPrefilter(keywords);
+            StringBuilder text = new StringBuilder();
+            int len = rnd.nextInt(400);
+            for (int i = 0; i < len; i++) {
+                int r = rnd.nextInt(20);
+                // ASCII from the keyword alphabet in both cases, other ASCII, and non-ASCII chars.
+                text.append(r < 15 ? alphabet.charAt(rnd.nextInt(alphabet.length())) : r < 18 ? 'z' : 'é');
+            }
+            String s = text.toString();
+            assertEquals(naive(keywords, s), viaChars(p, s), "chars, keywords " + keywords + " text " + s);
+            String ascii = s.replace('é', '~');
+            assertEquals(naive(keywords, ascii), viaBytes(p, ascii.getBytes(StandardCharsets.US_ASCII)),
+                    "bytes, keywords " + keywords + " text " + ascii);
+        }
+    }
+
+    @Test
+    void nonAsciiBytesNeverMatchAndOverlappingKeywordsAllReport() {
+        KeywordPrefilter p = new KeywordPrefilter(List.of("he", "she", "hers", "his"));
+        byte[] b = "USHERS \u00e9his".getBytes(StandardCharsets.UTF_8);
+        TreeSet<String> hits = viaBytes(p, b);
+        // "USHERS": she@4, he@4, hers@6; "his" follows the two bytes of é at 7..8.
+        assertEquals(new TreeSet<>(List.of("1@4", "0@4", "2@6", "3@12")), hits);
+    }
+
+    @Test
+    void noKeywordsMeansNoHits() {
+        KeywordPrefilter p = new KeywordPrefilter(List.of());
+        assertEquals(new TreeSet<>(), viaBytes(p, "anything".getBytes(StandardCharsets.US_ASCII)));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.keyhound.source.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyhound.source.git.HistoryWalk.BlobEntry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Inflater;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index-pack style walk against JGit's own reader, on a pack full of delta chains. */
+class PackWalkerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void resolvesEveryBlobOfAPackIncludingDeepDeltaChains() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                text.append("row ").append(i).append(" some text that repeats across versions\n");
+            }
+            for (int round = 0; round < 40; round++) {
+                text.insert((round * 997) % text.length(), "edit " + round + "\n");
+                repo.write("f.txt", text.toString()).commit("r" + round);
+            }
+            repo.git.gc().setAggressive(true).call();
+            Repository r = repo.git.getRepository();
+            Pack pack = ((ObjectDirectory) r.getObjectDatabase()).getPacks().iterator().next();
+
+            HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
+            walk.walk(List.of(r.resolve("HEAD")), "");
+            PackOrder.Placed placed = PackOrder.sort(r.getObjectDatabase(), walk.blobs());
+            List<BlobEntry> entries = placed.inPack(0);
+            assertEquals(40, entries.size(), "one blob per version of f.txt");
+
+            PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), entries, 1 << 20);
+            Map<String, byte[]> got = new ConcurrentHashMap<>();
+            Inflater inflater = new Inflater();
+            List<Integer> roots = walker.roots();
+            assertTrue(roots.size() < entries.size() / 4, "most versions are deltas: " + roots.size() + " roots");
+            for (int root : roots) {
+                walker.measure(inflater, root);
+            }
+            List<Long> measured = new ArrayList<>();
+            entries.forEach(e -> measured.add(e.size));
+            for (int root : roots) {
+                walker.walk(inflater, root, 1 << 20, new PackWalker.Receiver() {
+                    @Override
+                    public void blob(BlobEntry entry, byte[] content) {
+                        got.put(entry.name(), content);
+                    }
+
+                    @Override
+                    public void skipped(BlobEntry entry, boolean binary) {
+                        throw new AssertionError("nothing here is binary or large");
+                    }
+                });
+            }
+            assertEquals(entries.size(), got.size());
+            try (ObjectReader reader = r.newObjectReader()) {
+                for (int i = 0; i < entries.size(); i++) {
+                    BlobEntry e = entries.get(i);
+                    byte[] expected = reader.open(e, Constants.OBJ_BLOB).getBytes();
+                    assertEquals(e.name(), new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, got.get(e.name())).name());
+                    assertEquals(expected.length, measured.get(i), "size from the header, before resolving");
+                    assertTrue(e.done);
+                }
+            }
+        }
+    }
+}
