@@ -1,5 +1,6 @@
 package dev.keyhound.cli;
 
+import dev.keyhound.report.MarkdownSummaryWriter;
 import dev.keyhound.report.ReportFormat;
 import dev.keyhound.report.ReportWriter;
 import java.util.Locale;
