@@ -13,7 +13,10 @@ git init -q "$work/repo"
 printf 'hello\n' > "$work/repo/README.md"
 git -C "$work/repo" add README.md
 git -C "$work/repo" -c user.name=k -c user.email=k@localhost -c commit.gpgsign=false commit -q -m init
-printf 'token = "not-a-secret-just-training"\n' > "$work/repo/app.env"
+# A blocked commit is the path that must feel instant, so the training run finds something: a
+# token generated here, at random, in a throw-away repository.
+token="ghp_$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 36)"
+printf 'DEBUG=true\nGITHUB_TOKEN=%s\n' "$token" > "$work/repo/app.env"
 git -C "$work/repo" add app.env
 cd "$work/repo"
 "$java" -XX:ArchiveClassesAtExit="$archive.tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \

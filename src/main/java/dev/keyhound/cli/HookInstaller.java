@@ -85,7 +85,7 @@ final class HookInstaller {
     }
 
     private static Path findHooksDir(Path start) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toAbsolutePath().normalize().toFile());
         if (builder.getGitDir() == null) {
             throw new UsageException("not a git repository: " + start.toAbsolutePath());
         }
@@ -103,7 +103,7 @@ final class HookInstaller {
                 File base = repo.isBare() ? repo.getDirectory() : repo.getWorkTree();
                 return base.toPath().resolve(p).normalize();
             }
-            return repo.getCommonDirectory().toPath().resolve("hooks");
+            return repo.getCommonDirectory().toPath().resolve("hooks").normalize();
         } catch (IOException e) {
             throw new UsageException("cannot open the git repository at " + start.toAbsolutePath() + ": " + e.getMessage(), e);
         }
