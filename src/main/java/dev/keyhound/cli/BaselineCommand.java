@@ -2,6 +2,7 @@ package dev.keyhound.cli;
 
 import dev.keyhound.finding.Baseline;
 import dev.keyhound.report.ScanReport;
+import dev.keyhound.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,8 +53,9 @@ final class BaselineCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Io io = parent.io;
+            RuleSet ruleSet = rules.load();
             Target t = SourceFactory.open(target, io.in());
-            ScanReport report = new ScanPipeline(io.err()).run(t, rules.load(),
+            ScanReport report = new ScanPipeline(io.err()).run(t, ruleSet,
                     new ScanSettings(ignoreFile, null, false, io.interactive() && !quiet));
             Baseline.write(report.findings(), output);
             if (!quiet) {

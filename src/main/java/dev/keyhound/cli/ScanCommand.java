@@ -53,8 +53,8 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ReportTarget> reports = output.reports();
-        Target t = SourceFactory.open(target, io.in());
         RuleSet ruleSet = rules.load();
+        Target t = SourceFactory.open(target, io.in());
         ScanSettings settings = new ScanSettings(ignoreFile, baseline, output.showSuppressed,
                 io.interactive() && !output.quiet);
         ScanReport report = new ScanPipeline(io.err()).run(t, ruleSet, settings);

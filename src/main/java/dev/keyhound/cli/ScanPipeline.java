@@ -34,7 +34,14 @@ public final class ScanPipeline {
         this.err = err;
     }
 
+    /** Runs the scan and closes the target's source, whatever happens. */
     public ScanReport run(Target target, RuleSet rules, ScanSettings settings) throws IOException {
+        try (var source = target.source()) {
+            return scan(target, rules, settings);
+        }
+    }
+
+    private ScanReport scan(Target target, RuleSet rules, ScanSettings settings) throws IOException {
         IgnoreFile ignore = loadIgnoreFile(target, settings);
         Baseline baseline = loadBaseline(settings.baseline());
 
@@ -45,21 +52,17 @@ public final class ScanPipeline {
         FindingCollector collector = new FindingCollector(LOCATION_CAP);
         try (Progress ignored = new Progress(stats, err, settings.progress())) {
             target.source().scan(blob -> detectInto(engine, collector, blob, stats), stats);
-        } finally {
-            target.source().close();
         }
         List<Finding> all = collector.findings(target.provenanceLookup());
 
         Suppressions.Outcome outcome = Suppressions.apply(all, ignore, baseline, settings.showSuppressed());
         int suppressed = outcome.suppressed();
-        int live = all.size() - suppressed;
-        List<Finding> reported = outcome.findings();
         long millis = (System.nanoTime() - start) / 1_000_000;
         ScanSummary summary = new ScanSummary(target.source().describe(), target.mode(),
                 stats.refs.get(), stats.commits.get(), stats.blobsScanned.get(), stats.bytesScanned.get(),
                 stats.skippedBinary.get(), stats.skippedTooLarge.get(), stats.skippedMissing.get(),
-                stats.unreadable.get(), live, suppressed, ignore.unused(), stats.warnings(), millis);
-        return new ScanReport(reported, summary, rules);
+                stats.unreadable.get(), all.size() - suppressed, suppressed, ignore.unused(), stats.warnings(), millis);
+        return new ScanReport(outcome.findings(), summary, rules);
     }
 
     /** A blob that breaks detection is reported and skipped, never fatal to the scan. */
