@@ -19,6 +19,7 @@ token="ghp_$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 36)"
 printf 'DEBUG=true\nGITHUB_TOKEN=%s\n' "$token" > "$work/repo/app.env"
 git -C "$work/repo" add app.env
 cd "$work/repo"
-"$java" -XX:ArchiveClassesAtExit="$archive.tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+"$java" -XX:ArchiveClassesAtExit="$archive.$$.tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -jar "$jar" scan --staged --quiet --no-color >/dev/null 2>&1 || true
-[ -s "$archive.tmp" ] && mv "$archive.tmp" "$archive"
+# a private temp name, then an atomic rename: two first runs at once never share a half-written file
+[ -s "$archive.$$.tmp" ] && mv -f "$archive.$$.tmp" "$archive"
