@@ -48,17 +48,18 @@ public final class SourceFactory {
             paths.add(p);
         }
         Path only = paths.size() == 1 ? paths.get(0) : null;
-        Path root = only != null && Files.isDirectory(only) ? only : cwd;
-        boolean repository = !options.noGit && only != null && Files.isDirectory(only) && GitRepos.isRepository(only);
-
         if (gitMode != null) {
             if (only == null) {
                 throw new UsageException(gitMode + " takes one repository, not " + paths.size() + " paths");
             }
-            if (!repository) {
-                throw new UsageException("not a git repository: " + only + " (" + gitMode + " needs one)");
+            // a git mode names the repository, so a directory inside one (a hook's cwd, say) means that repository
+            only = enclosingRepository(only);
+            if (only == null) {
+                throw new UsageException("not a git repository: " + paths.get(0) + " (" + gitMode + " needs one)");
             }
         }
+        Path root = only != null && Files.isDirectory(only) ? only : cwd;
+        boolean repository = !options.noGit && only != null && Files.isDirectory(only) && GitRepos.isRepository(only);
         if (!repository) {
             return new Target(new DirectorySource(paths, sourceOptions), "files", root, null);
         }
@@ -73,6 +74,19 @@ public final class SourceFactory {
             case "--since" -> range(only, checkedSince(options.since), sourceOptions, root);
             default -> throw new IllegalStateException("unhandled git mode " + gitMode);
         };
+    }
+
+    /** The directory itself when it is a repository, else the nearest parent that is, else null. */
+    private static Path enclosingRepository(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (GitRepos.isRepository(d)) {
+                return d.equals(dir.toAbsolutePath().normalize()) ? dir : d;
+            }
+        }
+        return null;
     }
 
     private static Target range(Path repository, String range, SourceOptions options, Path root) throws IOException {

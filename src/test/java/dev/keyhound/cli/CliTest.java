@@ -225,6 +225,9 @@ class CliTest {
         assertTrue(r.out().contains("app.env:1"), r.out());
         assertTrue(r.err().contains("SKIP=keyhound"), r.err());
         assertTrue(r.err().contains("--no-verify"), r.err());
+        Path sub = Files.createDirectories(repo.resolve("src/main"));
+        assertEquals(ExitCodes.FINDINGS, Cli.run("scan", "-q", "--staged", sub.toString()).code(),
+                "a directory inside the repository means the repository");
         GitFixture.git(repo, "reset", "-q");
         assertEquals(ExitCodes.CLEAN, Cli.run("scan", "-q", "--staged", repo.toString()).code());
     }
