@@ -9,12 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+@Command(name = "baseline", 
         description = "Record today's findings so later scans (--baseline FILE) report only new leaks.",
         subcommands = BaselineCommand.Create.class,
         footerHeading = "%nExample:%n",
-        footer = {"  keyhound baseline create . -o keyhound-baseline.json", ExitCodes.HELP})
+        footer = {"  keyhound baseline create . -o keyhound-baseline.json", ExitCodes.HELP_COMMAND})
 final class BaselineCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     private final Io io;
 
     BaselineCommand(Io io) {
@@ -26,12 +29,15 @@ final class BaselineCommand implements Callable<Integer> {
         throw new UsageException("baseline needs a subcommand: keyhound baseline create [PATH] -o FILE");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "create", sortOptions = false,
             description = "Scan like `keyhound scan` and write every live finding's fingerprint to FILE (no secret is stored).",
             footerHeading = "%nExamples:%n",
             footer = {"  keyhound baseline create -o keyhound-baseline.json",
-                "  keyhound scan --baseline keyhound-baseline.json", ExitCodes.HELP})
+                "  keyhound scan --baseline keyhound-baseline.json", ExitCodes.HELP_COMMAND})
     static final class Create implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption helpOption;
+
         @picocli.CommandLine.ParentCommand
         BaselineCommand parent;
 

@@ -18,6 +18,12 @@ public final class ExitCodes {
             + "  2  usage or configuration error: bad flag, missing path, bad rule file%n"
             + "  3  the scan itself failed";
 
+    /** The exit-code section of the commands that do not scan. */
+    public static final String HELP_COMMAND = "%nExit codes:%n"
+            + "  0  done%n"
+            + "  2  usage or configuration error%n"
+            + "  3  failed (an I/O error)";
+
     private ExitCodes() {
     }
 }

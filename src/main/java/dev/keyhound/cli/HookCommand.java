@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "hook", mixinStandardHelpOptions = true,
+@Command(name = "hook", 
         description = {"Install or remove keyhound's git hooks (without the pre-commit framework).",
             "The hook goes where git runs hooks from (core.hooksPath, or the shared hooks/ of all worktrees).",
             "An existing hook is kept and run first; uninstall puts it back."},
@@ -14,8 +14,11 @@ import picocli.CommandLine.ParentCommand;
         footerHeading = "%nExamples:%n",
         footer = {"  keyhound hook install              scan staged changes before each commit",
             "  keyhound hook install --pre-push   scan the pushed commits before each push",
-            "  keyhound hook uninstall", ExitCodes.HELP})
+            "  keyhound hook uninstall", ExitCodes.HELP_COMMAND})
 final class HookCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     /** Set by the keyhound launcher script to its own absolute path, so hooks run the same keyhound. */
     static final String LAUNCHER_ENV = "KEYHOUND_LAUNCHER";
 
@@ -30,11 +33,14 @@ final class HookCommand implements Callable<Integer> {
         throw new UsageException("hook needs a subcommand: keyhound hook install | keyhound hook uninstall");
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "install", sortOptions = false,
             description = "Install the pre-commit hook (or, with --pre-push, the pre-push hook).",
             footerHeading = "%nExamples:%n",
-            footer = {"  keyhound hook install", "  keyhound hook install --pre-push --force", ExitCodes.HELP})
+            footer = {"  keyhound hook install", "  keyhound hook install --pre-push --force", ExitCodes.HELP_COMMAND})
     static final class Install implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption helpOption;
+
         @ParentCommand
         HookCommand parent;
 
@@ -61,10 +67,13 @@ final class HookCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "uninstall", mixinStandardHelpOptions = true,
+    @Command(name = "uninstall", 
             description = "Remove keyhound's hook and restore the hook it replaced.",
-            footerHeading = "%nExample:%n", footer = {"  keyhound hook uninstall", ExitCodes.HELP})
+            footerHeading = "%nExample:%n", footer = {"  keyhound hook uninstall", ExitCodes.HELP_COMMAND})
     static final class Uninstall implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption helpOption;
+
         @ParentCommand
         HookCommand parent;
 

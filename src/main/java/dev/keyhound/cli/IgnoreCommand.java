@@ -10,12 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ignore", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "ignore", sortOptions = false,
         description = {"Mark a finding as a false positive by its fingerprint (as printed by scan).",
             "The fingerprint does not depend on path or line, so the entry survives moves and rebases."},
         footerHeading = "%nExample:%n",
-        footer = {"  keyhound ignore 3f2a...e9 --reason \"test fixture, not a real key\"", ExitCodes.HELP})
+        footer = {"  keyhound ignore 3f2a...e9 --reason \"test fixture, not a real key\"", ExitCodes.HELP_COMMAND})
 final class IgnoreCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
     private final Io io;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Find leaked secrets (crypto-exchange API keys first) in files, staged changes and git history.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  keyhound scan                      scan the whole history of the repository in .",
+            "  keyhound scan                      scan the whole history of the repo in .",
             "  keyhound scan --staged             scan what the next commit adds",
             "  keyhound hook install              run that before every commit",
             "  keyhound scan --help               every scan option",

@@ -9,11 +9,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", 
         description = "Read a report keyhound wrote earlier.",
         subcommands = ReportCommand.Count.class,
-        footerHeading = "%nExample:%n", footer = {"  keyhound report count keyhound.sarif", ExitCodes.HELP})
+        footerHeading = "%nExample:%n", footer = {"  keyhound report count keyhound.sarif", ExitCodes.HELP_COMMAND})
 final class ReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     private final Io io;
 
     ReportCommand(Io io) {
@@ -25,10 +28,13 @@ final class ReportCommand implements Callable<Integer> {
         throw new UsageException("report needs a subcommand: keyhound report count FILE");
     }
 
-    @Command(name = "count", mixinStandardHelpOptions = true,
+    @Command(name = "count", 
             description = "Print how many live (not suppressed) findings a SARIF report holds: what CI steps branch on.",
-            footerHeading = "%nExample:%n", footer = {"  keyhound report count keyhound.sarif", ExitCodes.HELP})
+            footerHeading = "%nExample:%n", footer = {"  keyhound report count keyhound.sarif", ExitCodes.HELP_COMMAND})
     static final class Count implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption helpOption;
+
         @picocli.CommandLine.ParentCommand
         ReportCommand parent;
 

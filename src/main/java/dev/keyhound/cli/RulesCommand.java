@@ -13,13 +13,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", 
         description = "List the detection rules, or check rule files against their own examples.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class},
         footerHeading = "%nExamples:%n",
         footer = {"  keyhound rules list", "  keyhound rules list --config gitleaks.toml",
-            "  keyhound rules check my-rules/", ExitCodes.HELP})
+            "  keyhound rules check my-rules/", ExitCodes.HELP_COMMAND})
 final class RulesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     private final Io io;
 
     RulesCommand(Io io) {
@@ -31,10 +34,13 @@ final class RulesCommand implements Callable<Integer> {
         throw new UsageException("rules needs a subcommand: keyhound rules list | keyhound rules check [DIR]");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", 
             description = "Print a table of the rules a scan would use: id, provider, part, severity.",
-            footerHeading = "%nExample:%n", footer = {"  keyhound rules list --rules my-rules/", ExitCodes.HELP})
+            footerHeading = "%nExample:%n", footer = {"  keyhound rules list --rules my-rules/", ExitCodes.HELP_COMMAND})
     static final class ListRules implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption helpOption;
+
         @ParentCommand
         RulesCommand parent;
 
@@ -53,13 +59,16 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check", 
             description = {"Load the rule files under DIR (default: the built-in rules) and check each rule:",
                 "every example must match with its expanded value as the secret, no negative example may match."},
             footerHeading = "%nExamples:%n",
             footer = {"  keyhound rules check", "  keyhound rules check rules/",
                 "", "Exit codes: 0 every rule passes, 1 a rule has problems, 2 usage error."})
     static final class Check implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption helpOption;
+
         @ParentCommand
         RulesCommand parent;
 

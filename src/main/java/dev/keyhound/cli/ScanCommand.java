@@ -43,8 +43,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Fingerprints to ignore (default: .keyhoundignore at the root of the repository or scanned directory).")
     Path ignoreFile;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    HelpOption helpOption;
 
     ScanCommand(Io io) {
         this.io = io;

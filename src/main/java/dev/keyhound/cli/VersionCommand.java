@@ -3,9 +3,12 @@ package dev.keyhound.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print keyhound's version.",
-        footerHeading = "%nExample:%n", footer = {"  keyhound version", ExitCodes.HELP})
+@Command(name = "version", description = "Print keyhound's version.",
+        footerHeading = "%nExample:%n", footer = {"  keyhound version", ExitCodes.HELP_COMMAND})
 final class VersionCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     private final Io io;
 
     VersionCommand(Io io) {
