@@ -4,7 +4,10 @@
 # (a) keyhound scanning every reachable blob of REPO's history (-Xmx1g)
 # (b) git cat-file --batch-all-objects --batch --unordered > /dev/null   (the baseline)
 # (c) git log -p --all > /dev/null                                       (what diff-based scanners pay)
-# Prints wall times, ratios to (b) and keyhound's peak RSS. Set KEYHOUND_CMD to benchmark the CLI instead of the bench main.
+# Prints wall and CPU (user+sys) times, their ratios to (b), and keyhound's peak RSS. On a shared
+# machine the CPU ratio is the steadier figure; the wall ratio is the target.
+# ENGINE=1 runs the real Engine instead of a no-op sink; KEYHOUND_CMD="keyhound scan REPO" times
+# the CLI instead of the bench main.
 set -euo pipefail
 repo=${1:?usage: bench/history.sh REPO [threads]}
 threads=${2:-$(nproc)}
@@ -13,8 +16,8 @@ java_opts=${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
 
 if [[ -z "${KEYHOUND_CMD:-}" ]]; then
   (cd "$here" && mvn -q -o package -DskipTests >/dev/null)
-  # Until the CLI lands, a bench main with a trivial detector (touches every byte once).
-  KEYHOUND_CMD="java $java_opts -cp $here/target/keyhound.jar:$here/target/test-classes dev.keyhound.source.git.HistoryBench $repo $threads"
+  # Until the CLI lands: a bench main around HistorySource (no-op sink, or the Engine with ENGINE=1).
+  KEYHOUND_CMD="java $java_opts -cp $here/target/keyhound.jar:$here/target/test-classes dev.keyhound.source.git.HistoryBench $repo $threads ${ENGINE:+--engine}"
 fi
 
 out=$(mktemp -d)
@@ -25,7 +28,7 @@ trap 'rm -rf "$out"' EXIT
 reps=${REPS:-3}
 run() { # NAME N CMD
   local name=$1 n=$2; shift 2
-  /usr/bin/time -f "%e %M" -o "$out/$name.$n" bash -c "$*" >/dev/null 2>"$out/$name.err" || [[ $name == log ]] || {
+  /usr/bin/time -f "%e %M %U %S" -o "$out/$name.$n" bash -c "$*" >/dev/null 2>"$out/$name.err" || [[ $name == log ]] || {
     echo "$name failed:"; tail -5 "$out/$name.err"; exit 1; }
 }
 for n in $(seq 0 "$reps"); do   # run 0 warms the page cache and is not counted
@@ -38,15 +41,20 @@ best() { # NAME -> "wall rss" of the fastest counted run
   for n in $(seq 1 "$reps"); do tail -1 "$out/$1.$n"; done | sort -n | head -1
 }
 
-read -r kh_wall kh_rss < <(best keyhound)
-read -r cf_wall _ < <(best catfile)
-read -r log_wall _ < <(best log)
+read -r kh_wall kh_rss kh_user kh_sys < <(best keyhound)
+read -r cf_wall _ cf_user cf_sys < <(best catfile)
+read -r log_wall _ log_user log_sys < <(best log)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "repo: $repo ($(nproc) cores, keyhound threads=$threads, $java_opts, best of $reps)"
 grep -h "keyhound-history" "$out/keyhound.err" || true
-printf '%-44s %8s s  %5sx\n' "keyhound history scan" "$kh_wall" "$(ratio "$kh_wall" "$cf_wall")"
-printf '%-44s %8s s  %5sx\n' "git cat-file --batch-all-objects --batch" "$cf_wall" "1.00"
-printf '%-44s %8s s  %5sx%s\n' "git log -p --all" "$log_wall" "$(ratio "$log_wall" "$cf_wall")" \
+cpu() { awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }'; }
+kh_cpu=$(cpu "$kh_user" "$kh_sys"); cf_cpu=$(cpu "$cf_user" "$cf_sys"); log_cpu=$(cpu "$log_user" "$log_sys")
+printf '%-44s %8s %8s %8s %8s\n' "" "wall s" "ratio" "cpu s" "ratio"
+printf '%-44s %8s %7sx %8s %7sx\n' "keyhound history scan" "$kh_wall" "$(ratio "$kh_wall" "$cf_wall")" \
+  "$kh_cpu" "$(ratio "$kh_cpu" "$cf_cpu")"
+printf '%-44s %8s %7sx %8s %7sx\n' "git cat-file --batch-all-objects --batch" "$cf_wall" "1.00" "$cf_cpu" "1.00"
+printf '%-44s %8s %7sx %8s %7sx%s\n' "git log -p --all" "$log_wall" "$(ratio "$log_wall" "$cf_wall")" \
+  "$log_cpu" "$(ratio "$log_cpu" "$cf_cpu")" \
   "$(grep -q . "$out/log.err" && echo "  (git: $(head -1 "$out/log.err"))" || true)"
 printf 'keyhound peak RSS: %d MiB\n' $((kh_rss / 1024))

@@ -55,6 +55,8 @@ public final class Engine implements Detector {
     private final boolean[] generic;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
+    /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
+    private final boolean anyUngated;
 
     public Engine(RuleSet rules, EngineOptions options) {
         this(rules, options, CredentialAssembler.SINGLE);
@@ -88,6 +90,11 @@ public final class Engine implements Detector {
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
         }
+        boolean ungated = false;
+        for (int i = 0; i < n; i++) {
+            ungated |= keywordsOfRule[i] == null || rules[i].regex() == null;
+        }
+        anyUngated = ungated;
         List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
@@ -138,15 +145,6 @@ public final class Engine implements Detector {
 
     @Override
     public List<Credential> detect(Blob blob) {
-        String path = blob.origin().path();
-        String commit = blob.origin().commitId();
-        for (Allowlist a : ruleSet.globalAllowlists()) {
-            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
-                return List.of();
-            }
-        }
-        boolean[] active = activeRules(path, commit);
-
         byte[] b = blob.bytes();
         int len = b.length;
         Hits hits = new Hits(keywordLength.length);
@@ -160,7 +158,19 @@ public final class Engine implements Detector {
             shift = len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
             prefilter.scan(b, shift, len, hits);
         }
+        // Most blobs end here: no keyword of any rule, and every rule has keywords.
+        if (hits.total == 0 && !anyUngated) {
+            return List.of();
+        }
 
+        String path = blob.origin().path();
+        String commit = blob.origin().commitId();
+        for (Allowlist a : ruleSet.globalAllowlists()) {
+            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
+                return List.of();
+            }
+        }
+        boolean[] active = activeRules(path, commit);
         boolean needText = false;
         List<Candidate> pathOnly = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
@@ -221,8 +231,18 @@ public final class Engine implements Detector {
         return null;
     }
 
-    private static boolean isAscii(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Eight bytes at a time: a set high bit in any of them means non-ASCII. */
+    static boolean isAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(b, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] < 0) {
                 return false;
             }
@@ -234,6 +254,7 @@ public final class Engine implements Detector {
     static final class Hits implements KeywordPrefilter.HitSink {
         final int[][] ends;
         final int[] counts;
+        int total;
 
         Hits(int keywords) {
             ends = new int[keywords][];
@@ -251,6 +272,7 @@ public final class Engine implements Detector {
             }
             a[c] = end;
             counts[keyword] = c + 1;
+            total++;
         }
 
         boolean anyOf(int[] keywords) {

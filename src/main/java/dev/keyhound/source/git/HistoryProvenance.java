@@ -81,13 +81,13 @@ final class HistoryProvenance implements ProvenanceLookup {
         tw.setFilter(parents == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF);
         PersonIdent author = null;
         while (tw.next()) {
-            if (!isFile(tw.getFileMode(0)) || !targets.contains(tw.getObjectId(0))) {
+            if (!Modes.isFile(tw.getFileMode(0)) || !targets.contains(tw.getObjectId(0))) {
                 continue;
             }
             ObjectId blob = tw.getObjectId(0);
             boolean inParent = false;
             for (int i = 1; i <= parents && !inParent; i++) {
-                inParent = isFile(tw.getFileMode(i)) && tw.idEqual(0, i);
+                inParent = Modes.isFile(tw.getFileMode(i)) && tw.idEqual(0, i);
             }
             String path = tw.getPathString();
             if (inParent || !seenAtPath.add(blob.name() + '\0' + path)) {
@@ -109,10 +109,6 @@ final class HistoryProvenance implements ProvenanceLookup {
         return full.getAuthorIdent();
     }
 
-    private static boolean isFile(FileMode mode) {
-        int type = mode.getBits() & FileMode.TYPE_MASK;
-        return type == FileMode.TYPE_FILE || type == FileMode.TYPE_SYMLINK;
-    }
 
     @Override
     public synchronized Set<String> presentInHead(Set<String> blobIds) {

@@ -13,7 +13,9 @@ import dev.keyhound.source.git.HistoryWalk.BlobEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.Inflater;
@@ -61,66 +63,35 @@ public final class HistorySource implements Source {
     @Override
     public void scan(BlobSink sink, ScanStats stats) throws IOException {
         Problems problems = new Problems(stats);
-        long t0 = System.nanoTime();
-        Set<ObjectId> starts = startPoints(stats);
+        Map<ObjectId, String> starts = startPoints(stats);
         revWalk = new RevWalk(repo);
         revWalk.setRetainBody(false);
         HistoryWalk walk = new HistoryWalk(revWalk, problems);
-        walk.walk(starts, branches.isEmpty() ? "" : branches.get(0));
+        walk.walk(starts);
         stats.commits.addAndGet(walk.commits().size());
         warnShallow(stats);
         warnSubmodules(walk.submodules(), stats);
         provenance = new HistoryProvenance(repo, walk.commits());
-        long t1 = System.nanoTime();
 
         PackOrder.Placed placed = PackOrder.sort(repo.getObjectDatabase(), walk.blobs());
         List<PackRun> runs = openWalkers(placed);
-        long t2 = System.nanoTime();
         measure(runs, placed.ordered(), stats);
-        long t3 = System.nanoTime();
-        for (PackRun run : runs) {
-            Parallel.forEach(run.roots, options.threads(), 1, () -> new Parallel.Worker<>() {
-                final Inflater inflater = new Inflater();
-
-                @Override
-                public void process(Integer root) {
-                    run.walker.walk(inflater, root, options.maxFileSize(), new PackWalker.Receiver() {
-                        @Override
-                        public void blob(BlobEntry entry, byte[] content) {
-                            deliver(entry, content, sink, stats);
-                        }
-
-                        @Override
-                        public void skipped(BlobEntry entry, boolean binary) {
-                            (binary ? stats.skippedBinary : stats.skippedTooLarge).incrementAndGet();
-                        }
-                    });
-                }
-
-                @Override
-                public void close() {
-                    inflater.end();
-                }
-            });
-        }
-        long t4 = System.nanoTime();
+        readPacked(runs, sink, stats);
         // Loose objects, other object stores, and whatever the pack walk left: through JGit.
         List<BlobEntry> rest = placed.ordered().stream().filter(e -> !e.done).toList();
         read(rest, sink, stats, problems);
-        long t5 = System.nanoTime();
-        if (System.getenv("KH_TIMING") != null) System.err.printf("walk %d sort %d size %d packwalk %d jgit %d (%d)%n", (t1-t0)/1000000, (t2-t1)/1000000, (t3-t2)/1000000, (t4-t3)/1000000, (t5-t4)/1000000, rest.size());
         problems.summarize();
     }
 
-    /** The ref tips to walk from; also counts them. */
-    private Set<ObjectId> startPoints(ScanStats stats) throws IOException {
-        Set<ObjectId> starts = new LinkedHashSet<>();
+    /** The ref tips to walk from, each with a ref name pointing at it; also counts the refs. */
+    private Map<ObjectId, String> startPoints(ScanStats stats) throws IOException {
+        Map<ObjectId, String> starts = new LinkedHashMap<>();
         if (branches.isEmpty()) {
             List<Ref> refs = repo.getRefDatabase().getRefs();
             for (Ref ref : refs) {
                 ObjectId id = ref.getObjectId();
                 if (id != null) {
-                    starts.add(id);
+                    starts.putIfAbsent(id, ref.getName());
                 }
             }
             stats.refs.addAndGet(refs.size());
@@ -129,7 +100,7 @@ public final class HistorySource implements Source {
             if (stashLog != null) {
                 for (ReflogEntry entry : stashLog.getReverseEntries()) {
                     if (!entry.getNewId().equals(ObjectId.zeroId())) {
-                        starts.add(entry.getNewId());
+                        starts.putIfAbsent(entry.getNewId(), Constants.R_STASH);
                     }
                 }
             }
@@ -141,7 +112,7 @@ public final class HistorySource implements Source {
             if (id == null) {
                 throw new BadTargetException("unknown branch or ref '" + name + "' in " + path);
             }
-            starts.add(id);
+            starts.putIfAbsent(id, name);
         }
         stats.refs.addAndGet(branches.size());
         return starts;
@@ -246,6 +217,36 @@ public final class HistorySource implements Source {
         }
         stats.expectedBlobs.set(ordered.size());
         stats.expectedBytes.set(bytes);
+    }
+
+    /** The pack walk: each worker resolves whole delta trees, so a base is never inflated twice. */
+    private void readPacked(List<PackRun> runs, BlobSink sink, ScanStats stats) throws IOException {
+        PackWalker.Receiver receiver = new PackWalker.Receiver() {
+            @Override
+            public void blob(BlobEntry entry, byte[] content) {
+                deliver(entry, content, sink, stats);
+            }
+
+            @Override
+            public void skipped(BlobEntry entry, boolean binary) {
+                (binary ? stats.skippedBinary : stats.skippedTooLarge).incrementAndGet();
+            }
+        };
+        for (PackRun run : runs) {
+            Parallel.forEach(run.roots, options.threads(), 1, () -> new Parallel.Worker<>() {
+                final Inflater inflater = new Inflater();
+
+                @Override
+                public void process(Integer root) {
+                    run.walker.walk(inflater, root, options.maxFileSize(), receiver);
+                }
+
+                @Override
+                public void close() {
+                    inflater.end();
+                }
+            });
+        }
     }
 
     /** Hands one blob on, or counts why not: the one place both read paths apply the skip rules. */

@@ -3,14 +3,15 @@ package dev.keyhound.source.git;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevBlob;
@@ -57,33 +58,43 @@ final class HistoryWalk {
         this.seen = revWalk.newFlag("keyhound-seen");
     }
 
-    /** Walks everything reachable from the start objects (commits, annotated tags, trees, blobs). */
-    void walk(Collection<? extends AnyObjectId> starts, String startName) throws IOException {
+    /**
+     * Walks everything reachable from the start objects (commits, annotated tags, trees, blobs),
+     * each given with the ref name that points at it: a blob tagged directly has no path, so it
+     * is shown under its ref's name.
+     */
+    void walk(Map<ObjectId, String> starts) throws IOException {
         List<RevCommit> tips = new ArrayList<>();
         List<RevObject> others = new ArrayList<>();
-        for (AnyObjectId id : starts) {
+        List<String> otherNames = new ArrayList<>();
+        for (Map.Entry<ObjectId, String> start : starts.entrySet()) {
+            ObjectId id = start.getKey();
             RevObject obj;
             try {
                 obj = revWalk.peel(revWalk.parseAny(id));
             } catch (MissingObjectException e) {
                 problems.missing(id.name() + " (a ref target)");
                 continue;
+            } catch (IOException e) {
+                problems.unreadable(id.name() + " (a ref target)", e);
+                continue;
             }
             if (obj instanceof RevCommit c) {
                 tips.add(c);
             } else {
                 others.add(obj);
+                otherNames.add(start.getValue());
             }
         }
         orderCommits(tips);
         for (RevCommit c : commits) {
             walkTree(c.getTree(), "");
         }
-        for (RevObject obj : others) {
-            if (obj instanceof RevTree t) {
+        for (int i = 0; i < others.size(); i++) {
+            if (others.get(i) instanceof RevTree t) {
                 walkTree(t, "");
-            } else if (obj instanceof RevBlob b && blobs.get(b) == null) {
-                blobs.add(new BlobEntry(b, startName));
+            } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
+                blobs.add(new BlobEntry(b, otherNames.get(i)));
             }
         }
     }
@@ -119,6 +130,10 @@ final class HistoryWalk {
                     problems.missing("commit " + c.name());
                     stack.pop();
                     continue;
+                } catch (IOException e) {
+                    problems.unreadable("commit " + c.name(), e);
+                    stack.pop();
+                    continue;
                 }
                 expanded.push(true);
                 for (int i = c.getParentCount() - 1; i >= 0; i--) {
@@ -150,6 +165,9 @@ final class HistoryWalk {
                 raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
             } catch (MissingObjectException e) {
                 problems.missing("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix));
+                continue;
+            } catch (IOException e) {
+                problems.unreadable("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix), e);
                 continue;
             }
             RawTree entries = new RawTree(raw);

@@ -143,7 +143,7 @@ public final class RangeSource implements Source {
             tw.setFilter(parents == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF);
             PersonIdent author = null;
             while (tw.next()) {
-                if (!StagedSource.isFile(tw.getFileMode(0)) || sameAsAParent(tw, parents)) {
+                if (!Modes.isFile(tw.getFileMode(0)) || sameAsAParent(tw, parents)) {
                     continue;
                 }
                 String file = tw.getPathString();
@@ -174,7 +174,7 @@ public final class RangeSource implements Source {
 
     private static boolean sameAsAParent(TreeWalk tw, int parents) {
         for (int i = 1; i <= parents; i++) {
-            if (StagedSource.isFile(tw.getFileMode(i)) && tw.idEqual(0, i)) {
+            if (Modes.isFile(tw.getFileMode(i)) && tw.idEqual(0, i)) {
                 return true;
             }
         }
@@ -185,7 +185,7 @@ public final class RangeSource implements Source {
     private static BitSet newAgainstEveryParent(TreeWalk tw, int parents, byte[] bytes, BlobLoader loader, String file) {
         BitSet lines = null;
         for (int i = 1; i <= parents; i++) {
-            if (!StagedSource.isFile(tw.getFileMode(i))) {
+            if (!Modes.isFile(tw.getFileMode(i))) {
                 continue; // the file is new against this parent: every line is new here
             }
             byte[] old = loader.base(tw.getObjectId(i), file);

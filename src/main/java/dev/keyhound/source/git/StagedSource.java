@@ -68,7 +68,7 @@ public final class StagedSource implements Source {
                     continue; // deleted in the index
                 }
                 DirCacheEntry entry = staged.getDirCacheEntry();
-                if (entry == null || entry.getStage() != DirCacheEntry.STAGE_0 || !isFile(entry.getFileMode())) {
+                if (entry == null || entry.getStage() != DirCacheEntry.STAGE_0 || !Modes.isFile(entry.getFileMode())) {
                     continue;
                 }
                 String file = tw.getPathString();
@@ -77,7 +77,7 @@ public final class StagedSource implements Source {
                     continue;
                 }
                 BitSet lines = null;
-                if (isFile(tw.getFileMode(0))) {
+                if (Modes.isFile(tw.getFileMode(0))) {
                     byte[] old = loader.base(tw.getObjectId(0), file);
                     if (old != null && !Content.looksBinary(old)) {
                         lines = LineDiff.addedLines(old, bytes);
@@ -95,10 +95,6 @@ public final class StagedSource implements Source {
         problems.summarize();
     }
 
-    static boolean isFile(FileMode mode) {
-        int type = mode.getBits() & FileMode.TYPE_MASK;
-        return type == FileMode.TYPE_FILE || type == FileMode.TYPE_SYMLINK;
-    }
 
     @Override
     public String describe() {

@@ -274,6 +274,39 @@ class HistorySourceTest {
     }
 
     @Test
+    void aDamagedPackSkipsTheBrokenObjectAndScansTheRest() throws Exception {
+        String kept = TestRepo.token(random);
+        String broken = TestRepo.token(random);
+        ObjectId brokenId;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            repo.write("kept.txt", kept + "\n").write("broken.txt", broken + "\n" + "filler line\n".repeat(200))
+                    .commit("two");
+            brokenId = repo.git.getRepository().resolve("HEAD:broken.txt");
+            repo.git.gc().call();
+        }
+        Path packDir = tmp.resolve("r/.git/objects/pack");
+        Path packFile;
+        try (var files = Files.list(packDir)) {
+            packFile = files.filter(p -> p.toString().endsWith(".pack")).findFirst().orElseThrow();
+        }
+        long offset;
+        Path idx = Path.of(packFile.toString().replace(".pack", ".idx"));
+        offset = org.eclipse.jgit.internal.storage.file.PackIndex.open(idx.toFile()).findOffset(brokenId);
+        assertTrue(offset > 0);
+        byte[] pack = Files.readAllBytes(packFile);
+        for (int i = 6; i < 30; i++) {
+            pack[(int) offset + i] ^= 0x5A; // garble the compressed data, keep the header
+        }
+        packFile.toFile().setWritable(true);
+        Files.write(packFile, pack);
+        Scan scan = scan(tmp.resolve("r"));
+        assertEquals(1, scan.sink.containing(kept).size());
+        assertTrue(scan.sink.containing(broken).isEmpty());
+        assertEquals(1, scan.stats.unreadable.get() + scan.stats.skippedMissing.get(), scan.stats.warnings().toString());
+        assertTrue(scan.stats.warnings().stream().anyMatch(w -> w.contains(brokenId.name())), scan.stats.warnings().toString());
+    }
+
+    @Test
     void shallowCloneWarnsAboutTheBoundaryAndScansWhatItHas() throws Exception {
         String old = TestRepo.token(random);
         String recent = TestRepo.token(random);

@@ -41,7 +41,7 @@ class PackWalkerTest {
             Pack pack = ((ObjectDirectory) r.getObjectDatabase()).getPacks().iterator().next();
 
             HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
-            walk.walk(List.of(r.resolve("HEAD")), "");
+            walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
             PackOrder.Placed placed = PackOrder.sort(r.getObjectDatabase(), walk.blobs());
             List<BlobEntry> entries = placed.inPack(0);
             assertEquals(40, entries.size(), "one blob per version of f.txt");
