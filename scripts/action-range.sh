@@ -53,7 +53,10 @@ range_complete() { # range_complete A B
   local shallow_file
   shallow_file=$(git rev-parse --git-path shallow)
   [ -s "$shallow_file" ] || return 0
-  ! git rev-list "$1..$2" | grep -qxF -f "$shallow_file"
+  # no `grep -q`: with pipefail, rev-list killed by SIGPIPE after an early match would read as "none"
+  local cut
+  cut=$(git rev-list "$1..$2" | grep -xF -f "$shallow_file" || true)
+  [ -z "$cut" ]
 }
 
 fetch_commit() { # fetch a commit by id when it is missing (GitHub serves reachable ids)
