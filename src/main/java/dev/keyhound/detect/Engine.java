@@ -31,16 +31,22 @@ import java.util.function.Predicate;
  * and an all-ASCII blob is decoded as Latin-1, a plain copy, so byte and char offsets agree.
  *
  * <p>Where regexes run: a rule with keywords runs only in windows around its keywords' hits:
- * the hit's line and {@value #CONTEXT_LINES} lines either side, cut at {@value #BEFORE_CAP} chars
- * before and {@value #AFTER_CAP} after the hit on very long lines, merged where they overlap. A
- * rule whose regex can span many lines ({@code (?s)}, {@code [\s\S]}, {@code \n}) runs over the
- * whole text once one of its keywords hits; a rule without keywords always runs over the whole text.
+ * the hit's line, plus {@value #CONTEXT_LINES} line either side when the regex can match a line
+ * break at all ({@code \s}, {@code [^...]}, ...), cut at {@value #BEFORE_CAP} chars before and
+ * {@value #AFTER_CAP} after the hit on very long lines (a match reaching such a cut is matched again
+ * with the rest of the line in view), merged where they overlap. A rule whose regex can span many
+ * lines ({@code (?s)}, {@code [\s\S]}, {@code \n}) or starts with a case-sensitive literal runs
+ * over the whole text once one of its keywords hits; a rule without keywords always runs over the
+ * whole text. Measured: RE2/J on {@code byte[]} input is no faster than on a Latin-1 String (and
+ * slower for literal-prefix regexes), so the engine matches Strings.
  */
 public final class Engine implements Detector {
-    static final int CONTEXT_LINES = 2;
-    static final int BEFORE_CAP = 1024;
-    static final int AFTER_CAP = 2048;
+    static final int CONTEXT_LINES = 1;
+    static final int BEFORE_CAP = 512;
+    static final int AFTER_CAP = 1024;
     static final int LINE_TEXT_CAP = 400;
+    /** How far past a window cut inside a line a match may be extended. */
+    static final int MAX_REMATCH = 64 * 1024;
     private static final String[] ALLOW_SIGNATURES = {"keyhound:allow", "gitleaks:allow"};
 
     private final RuleSet ruleSet;
@@ -52,6 +58,8 @@ public final class Engine implements Detector {
     /** Keyword indexes per rule; null when the rule always runs. */
     private final int[][] keywordsOfRule;
     private final boolean[] wholeText;
+    /** Lines of context either side of a hit: 0 for a regex that cannot match a line break. */
+    private final int[] contextLines;
     private final boolean[] generic;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
@@ -71,6 +79,7 @@ public final class Engine implements Detector {
         Map<String, Integer> keywordIndex = new LinkedHashMap<>();
         keywordsOfRule = new int[n][];
         wholeText = new boolean[n];
+        contextLines = new int[n];
         generic = new boolean[n];
         validators = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -86,6 +95,7 @@ public final class Engine implements Detector {
                 keywordsOfRule[i] = ids;
             }
             wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
+            contextLines[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) ? CONTEXT_LINES : 0;
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
@@ -104,6 +114,24 @@ public final class Engine implements Detector {
         return regex.contains("(?s") || regex.contains("[\\s\\S") || regex.contains("[\\S\\s")
                 || regex.contains("\\n") || regex.contains("\\r");
     }
+
+    /**
+     * False only when no part of the regex can match '\n': then a window of the hit's own line
+     * loses nothing. Conservative: any whitespace class, negated class or class escape that
+     * includes line breaks counts.
+     */
+    static boolean mayMatchLineBreak(String regex) {
+        for (String token : LINE_BREAK_TOKENS) {
+            if (regex.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> LINE_BREAK_TOKENS = List.of(
+            "\\s", "\\n", "\\r", "\\v", "\\f", "[^", "\\W", "\\D", "\\x", "\\p", "\\P", "\\0",
+            "\\C", "(?s", ":space:", ":cntrl:", ":^", "\n");
 
     /**
      * True when the regex must start with a case-sensitive literal of 2+ chars (e.g. {@code (SK[0-9a-f]{32})}):
@@ -395,38 +423,39 @@ public final class Engine implements Detector {
                 }
             }
             Arrays.sort(spans);
+            int context = contextLines[i];
             int ws = -1;
             int we = -1;
             for (long span : spans) {
                 int hs = (int) (span >>> 32);
                 int he = (int) span;
                 if (ws >= 0 && hs <= we) {
-                    we = Math.max(we, windowEnd(he));
+                    we = Math.max(we, windowEnd(he, context));
                     continue;
                 }
-                int start = windowStart(hs);
+                int start = windowStart(hs, context);
                 if (ws >= 0 && start <= we) {
                     // Overlapping windows are merged, so no text is matched twice by one rule.
-                    we = Math.max(we, windowEnd(he));
+                    we = Math.max(we, windowEnd(he, context));
                     continue;
                 }
                 if (ws >= 0) {
                     runRegion(i, ws, we);
                 }
                 ws = start;
-                we = windowEnd(he);
+                we = windowEnd(he, context);
             }
             if (ws >= 0) {
                 runRegion(i, ws, we);
             }
         }
 
-        private int windowStart(int hitStart) {
+        private int windowStart(int hitStart, int context) {
             int lo = Math.max(0, hitStart - BEFORE_CAP);
             int p = hitStart;
             int newlines = 0;
             while (p > lo) {
-                if (text.charAt(p - 1) == '\n' && newlines++ == CONTEXT_LINES) {
+                if (text.charAt(p - 1) == '\n' && newlines++ == context) {
                     break;
                 }
                 p--;
@@ -434,12 +463,12 @@ public final class Engine implements Detector {
             return p;
         }
 
-        private int windowEnd(int hitEnd) {
+        private int windowEnd(int hitEnd, int context) {
             int hi = Math.min(text.length(), hitEnd + AFTER_CAP);
             int p = hitEnd;
             int newlines = 0;
             while (p < hi) {
-                if (text.charAt(p) == '\n' && newlines++ == CONTEXT_LINES) {
+                if (text.charAt(p) == '\n' && newlines++ == context) {
                     break;
                 }
                 p++;
@@ -451,22 +480,26 @@ public final class Engine implements Detector {
             ran[i] = true;
             Rule rule = rules[i];
             CharSequence input = from == 0 && to == text.length() ? text : text.substring(from, to);
+            // A window cut inside a line (a very long line) may cut a match short: such a match is
+            // matched again from its start with the rest of the line in view.
+            boolean cutEnd = to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != '\r';
             Matcher m = rule.regex().matcher(input);
             List<Found> out = null;
             while (m.find()) {
-                int g = secretGroup(m, rule);
-                if (g < 0) {
+                Candidate c = null;
+                if (cutEnd && m.end() + from == to) {
+                    int start = m.start() + from;
+                    int end = Math.min(text.length(), Math.max(to, start + MAX_REMATCH));
+                    Matcher again = rule.regex().matcher(text.substring(start, end));
+                    if (again.find() && again.start() == 0) {
+                        c = candidate(i, again, start);
+                    }
+                } else {
+                    c = candidate(i, m, from);
+                }
+                if (c == null) {
                     continue;
                 }
-                int ss = m.start(g) + from;
-                int se = m.end(g) + from;
-                while (se > ss && (text.charAt(se - 1) == '\n' || text.charAt(se - 1) == '\r')) {
-                    se--;
-                }
-                if (se <= ss) {
-                    continue;
-                }
-                Candidate c = new Candidate(i, ss, se, m.start() + from, m.end() + from, text.substring(ss, se));
                 Found f = filter(c);
                 if (f != null) {
                     if (out == null) {
@@ -478,6 +511,22 @@ public final class Engine implements Detector {
             if (out != null) {
                 found.set(i, out);
             }
+        }
+
+        private Candidate candidate(int i, Matcher m, int offset) {
+            int g = secretGroup(m, rules[i]);
+            if (g < 0) {
+                return null;
+            }
+            int ss = m.start(g) + offset;
+            int se = m.end(g) + offset;
+            while (se > ss && (text.charAt(se - 1) == '\n' || text.charAt(se - 1) == '\r')) {
+                se--;
+            }
+            if (se <= ss) {
+                return null;
+            }
+            return new Candidate(i, ss, se, m.start() + offset, m.end() + offset, text.substring(ss, se));
         }
 
         /** gitleaks: secretGroup N when set; otherwise the first non-empty group; the whole match without groups. */

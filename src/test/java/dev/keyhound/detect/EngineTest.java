@@ -301,7 +301,7 @@ class EngineTest {
                 switch (r.nextInt(7)) {
                     case 0 -> t.append("ApiKey = \"").append(ExampleTemplate.expand("{{lower:20}}", r)).append('"');
                     case 1 -> t.append(ExampleTemplate.expand("{{digits:24}}", r)).append(" # vaultref");
-                    case 2 -> t.append("hdr:\n\n  val=").append(ExampleTemplate.expand("{{upper:16}}", r));
+                    case 2 -> t.append("hdr:\n  val=").append(ExampleTemplate.expand("{{upper:16}}", r));
                     case 3 -> t.append("x".repeat(r.nextInt(4000))).append(" apikey: ")
                             .append(ExampleTemplate.expand("{{lower:20}}", r)).append(" ").append("y".repeat(r.nextInt(4000)));
                     case 4 -> t.append("apikey vaultref hdr: noise");
@@ -318,6 +318,34 @@ class EngineTest {
             total += a.size();
         }
         assertTrue(total > 300, "the generated texts hold many secrets: " + total);
+    }
+
+    @Test
+    void aSecretLongerThanTheWindowOnALongLineIsNotCutShort() throws Exception {
+        Engine e = new Engine(rules("""
+                [[rules]]
+                id = "long"
+                regex = '''(?i)blobtok=([a-z0-9]{100,})'''
+                keywords = ["blobtok="]
+                """), EngineOptions.DEFAULT);
+        String secret = gen("{{alnum:5000}}").toLowerCase(java.util.Locale.ROOT);
+        String text = "x".repeat(3000) + " blobtok=" + secret + " " + "y".repeat(3000);
+        List<Match> ms = scan(e, text);
+        assertEquals(1, ms.size());
+        assertEquals(secret, ms.get(0).secret());
+    }
+
+    @Test
+    void aRegexThatCannotCrossALineNeedsNoContextLines() {
+        assertFalse(Engine.mayMatchLineBreak("\\b(ghp_[0-9A-Za-z]{36})\\b"));
+        assertFalse(Engine.mayMatchLineBreak("(?i)key[_.-]?[=:]([A-Za-z0-9+/]{40})"));
+        assertTrue(Engine.mayMatchLineBreak("key\\s*=\\s*(\\w+)"));
+        assertTrue(Engine.mayMatchLineBreak("key=\"([^\"]+)\""));
+        assertTrue(Engine.hasLiteralPrefix("(SK[0-9a-f]{32})\\b"));
+        assertFalse(Engine.hasLiteralPrefix("\\b(SK[0-9a-f]{32})"));
+        assertFalse(Engine.hasLiteralPrefix("(?i)(SK[0-9a-f]{32})"));
+        assertFalse(Engine.hasLiteralPrefix("(ab|cd)x"));
+        assertFalse(Engine.hasLiteralPrefix("a?bc"));
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.Inflater;
-import org.eclipse.jgit.internal.storage.file.Pack;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -66,6 +66,11 @@ public final class HistorySource implements Source {
         Map<ObjectId, String> starts = startPoints(stats);
         revWalk = new RevWalk(repo);
         revWalk.setRetainBody(false);
+        // Parsing the packs' object headers needs no walk results: it runs beside the walk.
+        List<PackOrder.IndexedPack> packs = PackOrder.packs(repo.getObjectDatabase());
+        CompletableFuture<List<PackWalker>> walkers = options.threads() > 1
+                ? CompletableFuture.supplyAsync(() -> openWalkers(packs))
+                : null;
         HistoryWalk walk = new HistoryWalk(revWalk, problems);
         walk.walk(starts);
         stats.commits.addAndGet(walk.commits().size());
@@ -73,8 +78,8 @@ public final class HistorySource implements Source {
         warnSubmodules(walk.submodules(), stats);
         provenance = new HistoryProvenance(repo, walk.commits());
 
-        PackOrder.Placed placed = PackOrder.sort(repo.getObjectDatabase(), walk.blobs());
-        List<PackRun> runs = openWalkers(placed);
+        PackOrder.Placed placed = PackOrder.sort(packs, walk.blobs());
+        List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);
         measure(runs, placed.ordered(), stats);
         readPacked(runs, sink, stats);
         // Loose objects, other object stores, and whatever the pack walk left: through JGit.
@@ -148,23 +153,24 @@ public final class HistorySource implements Source {
     private record PackRun(PackWalker walker, List<Integer> roots) {
     }
 
-    private List<PackRun> openWalkers(PackOrder.Placed placed) {
+    /** One walker per pack (null where the pack cannot be walked), in the order of packs. */
+    private List<PackWalker> openWalkers(List<PackOrder.IndexedPack> packs) {
         // A delta tree holds one resolved object per level; bound what one level may cost.
         long maxResolve = Math.max(options.maxFileSize(), Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
+        List<PackWalker> walkers = new ArrayList<>();
+        for (PackOrder.IndexedPack p : packs) {
+            walkers.add(PackWalker.open(p.pack().getPackFile().toPath(), p.index(), maxResolve));
+        }
+        return walkers;
+    }
+
+    private static List<PackRun> wantedRuns(List<PackWalker> walkers, PackOrder.Placed placed) {
         List<PackRun> runs = new ArrayList<>();
-        for (int i = 0; i < placed.packs().size(); i++) {
+        for (int i = 0; i < walkers.size(); i++) {
             List<BlobEntry> entries = placed.inPack(i);
-            if (entries.isEmpty()) {
-                continue;
-            }
-            Pack pack = placed.packs().get(i);
-            PackWalker walker;
-            try {
-                walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), entries, maxResolve);
-            } catch (IOException e) {
-                walker = null;
-            }
-            if (walker != null) {
+            PackWalker walker = walkers.get(i);
+            if (walker != null && !entries.isEmpty()) {
+                walker.want(entries);
                 runs.add(new PackRun(walker, walker.roots()));
             }
         }

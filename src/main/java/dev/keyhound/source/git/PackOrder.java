@@ -12,16 +12,21 @@ import org.eclipse.jgit.lib.ObjectDatabase;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 
 /**
- * Sorts blobs into the order they sit in the packs. Reading in pack order keeps JGit's delta-base
- * cache warm (a delta's base was usually just read); object-id order is about 2x slower
- * (performance.md §4). Loose objects, and everything when the store is not a file store, go last.
+ * Sorts blobs into the order they sit in the packs, the order both read paths want: the pack
+ * walker resolves whole delta trees, and JGit's delta-base cache stays warm (object-id order is
+ * about 2x slower, performance.md §4). Loose objects, and everything when the store is not a
+ * file store, go last.
  */
 final class PackOrder {
     private PackOrder() {
     }
 
+    /** A pack whose index could be read, and that index. */
+    record IndexedPack(Pack pack, PackIndex index) {
+    }
+
     /** The packs as numbered in {@link BlobEntry#pack}, and all blobs sorted by (pack, offset). */
-    record Placed(List<Pack> packs, List<BlobEntry> ordered) {
+    record Placed(List<IndexedPack> packs, List<BlobEntry> ordered) {
         /** The blobs of pack number packNo: a contiguous run of the ordered list. */
         List<BlobEntry> inPack(int packNo) {
             int from = 0;
@@ -36,32 +41,36 @@ final class PackOrder {
         }
     }
 
-    static Placed sort(ObjectDatabase db, ObjectIdOwnerMap<BlobEntry> blobs) {
-        List<Pack> packs = new ArrayList<>();
+    /** The local packs with a readable index; a damaged index leaves its objects to the JGit reader. */
+    static List<IndexedPack> packs(ObjectDatabase db) {
+        List<IndexedPack> packs = new ArrayList<>();
+        if (db instanceof ObjectDirectory dir) {
+            for (Pack pack : dir.getPacks()) {
+                try {
+                    packs.add(new IndexedPack(pack, pack.getIndex()));
+                } catch (IOException e) {
+                    // read (or reported missing) by id instead
+                }
+            }
+        }
+        return packs;
+    }
+
+    static Placed sort(List<IndexedPack> packs, ObjectIdOwnerMap<BlobEntry> blobs) {
         List<BlobEntry> list = new ArrayList<>(blobs.size());
         for (BlobEntry e : blobs) {
             list.add(e);
         }
-        if (db instanceof ObjectDirectory dir) {
-            int packNo = 0;
-            for (Pack pack : dir.getPacks()) {
-                PackIndex index;
-                try {
-                    index = pack.getIndex();
-                } catch (IOException e) {
-                    continue; // a damaged index: its objects are read (or reported) by id instead
-                }
-                packs.add(pack);
-                for (BlobEntry e : list) {
-                    if (e.pack == Integer.MAX_VALUE) {
-                        long offset = index.findOffset(e);
-                        if (offset >= 0) {
-                            e.pack = packNo;
-                            e.offset = offset;
-                        }
+        for (int packNo = 0; packNo < packs.size(); packNo++) {
+            PackIndex index = packs.get(packNo).index();
+            for (BlobEntry e : list) {
+                if (e.pack == Integer.MAX_VALUE) {
+                    long offset = index.findOffset(e);
+                    if (offset >= 0) {
+                        e.pack = packNo;
+                        e.offset = offset;
                     }
                 }
-                packNo++;
             }
         }
         list.sort(Comparator.<BlobEntry>comparingInt(e -> e.pack).thenComparingLong(e -> e.offset));

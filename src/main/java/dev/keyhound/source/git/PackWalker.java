@@ -49,13 +49,13 @@ final class PackWalker {
     private final long[] inflatedSize; // whole object: its size; delta: the delta stream's size
     private final int[] childStart;    // CSR delta children: childList[childStart[i] .. childStart[i+1])
     private final int[] childList;
-    private final BlobEntry[] wanted;
-    private final boolean[] needed;    // a wanted blob, or on the delta chain of one
-    private final int[] roots;         // whole blobs with at least one wanted object in their tree
+    private final int[] base;          // index of the delta base, or -1 for a whole object
+    private BlobEntry[] wanted;        // set by want(), before any walk
+    private boolean[] needed;          // a wanted blob, or on the delta chain of one
+    private int[] roots;               // whole blobs with at least one wanted object in their tree
     private final long maxResolve;
 
-    private PackWalker(ByteBuffer pack, long[] offsets, List<BlobEntry> entries, PackIndex index, long maxResolve)
-            throws IOException {
+    private PackWalker(ByteBuffer pack, long[] offsets, PackIndex index, long maxResolve) throws IOException {
         this.pack = pack;
         this.trailerStart = pack.limit() - 20;
         this.offsets = offsets;
@@ -64,7 +64,7 @@ final class PackWalker {
         dataStart = new int[n];
         types = new byte[n];
         inflatedSize = new long[n];
-        int[] base = new int[n];
+        base = new int[n];
         int[] childCount = new int[n + 1];
         for (int i = 0; i < n; i++) {
             int pos = (int) offsets[i];
@@ -114,6 +114,14 @@ final class PackWalker {
                 childList[fill[base[i]]++] = i;
             }
         }
+    }
+
+    /**
+     * Names the blobs to deliver (their offsets set by {@link PackOrder}); called once, before
+     * measuring and walking. Only delta trees that hold one of them are ever inflated.
+     */
+    void want(List<BlobEntry> entries) {
+        int n = offsets.length;
         wanted = new BlobEntry[n];
         for (BlobEntry e : entries) {
             int at = Arrays.binarySearch(offsets, e.offset);
@@ -135,7 +143,7 @@ final class PackWalker {
      * Maps the pack and parses every object header. Returns null when the pack cannot be walked
      * here (2 GiB or larger, unreadable); its blobs then go the JGit way.
      */
-    static PackWalker open(Path packFile, PackIndex index, List<BlobEntry> entries, long maxResolve) {
+    static PackWalker open(Path packFile, PackIndex index, long maxResolve) {
         try (FileChannel ch = FileChannel.open(packFile, StandardOpenOption.READ)) {
             long length = ch.size();
             if (length >= Integer.MAX_VALUE || length < 32) {
@@ -148,7 +156,7 @@ final class PackWalker {
                 offsets[i] = index.getOffset(i);
             }
             Arrays.sort(offsets);
-            return new PackWalker(map, offsets, entries, index, maxResolve);
+            return new PackWalker(map, offsets, index, maxResolve);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -42,11 +42,12 @@ class PackWalkerTest {
 
             HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
             walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
-            PackOrder.Placed placed = PackOrder.sort(r.getObjectDatabase(), walk.blobs());
+            PackOrder.Placed placed = PackOrder.sort(PackOrder.packs(r.getObjectDatabase()), walk.blobs());
             List<BlobEntry> entries = placed.inPack(0);
             assertEquals(40, entries.size(), "one blob per version of f.txt");
 
-            PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), entries, 1 << 20);
+            PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), 1 << 20);
+            walker.want(entries);
             Map<String, byte[]> got = new ConcurrentHashMap<>();
             Inflater inflater = new Inflater();
             List<Integer> roots = walker.roots();
