@@ -1,0 +1,25 @@
+#!/bin/sh
+# Creates the AppCDS archive the launcher uses: runs a staged scan of a throw-away repository (the
+# pre-commit path: picocli, JGit, rule loading, the engine) with -XX:ArchiveClassesAtExit, so every
+# class that path loads is archived, pre-parsed and pre-verified.
+# Usage: scripts/make-cds.sh JAR ARCHIVE
+set -e
+jar=$1
+archive=$2
+java=${JAVA:-java}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git init -q "$work/repo"
+printf 'hello\n' > "$work/repo/README.md"
+git -C "$work/repo" add README.md
+git -C "$work/repo" -c user.name=k -c user.email=k@localhost -c commit.gpgsign=false commit -q -m init
+# A blocked commit is the path that must feel instant, so the training run finds something: a
+# token generated here, at random, in a throw-away repository.
+token="ghp_$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 36)"
+printf 'DEBUG=true\nGITHUB_TOKEN=%s\n' "$token" > "$work/repo/app.env"
+git -C "$work/repo" add app.env
+cd "$work/repo"
+"$java" -XX:ArchiveClassesAtExit="$archive.$$.tmp" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -jar "$jar" scan --staged --quiet --no-color >/dev/null 2>&1 || true
+# a private temp name, then an atomic rename: two first runs at once never share a half-written file
+[ -s "$archive.$$.tmp" ] && mv -f "$archive.$$.tmp" "$archive"
