@@ -1,6 +1,7 @@
 package dev.keyhound.detect;
 
 import com.google.re2j.Matcher;
+import dev.keyhound.detect.context.ContextAssembler;
 import dev.keyhound.detect.context.CredentialAssembler;
 import dev.keyhound.detect.validate.Validators;
 import dev.keyhound.rules.Allowlist;
@@ -73,8 +74,9 @@ public final class Engine implements Detector {
     /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
     private final boolean anyUngated;
 
+    /** The engine as keyhound runs it: context attribution and pairing by {@link ContextAssembler}. */
     public Engine(RuleSet rules, EngineOptions options) {
-        this(rules, options, CredentialAssembler.SINGLE);
+        this(rules, options, new ContextAssembler(rules));
     }
 
     public Engine(RuleSet ruleSet, EngineOptions options, CredentialAssembler assembler) {
