@@ -108,9 +108,11 @@ public final class ScanPipeline {
     }
 
     static String closingLine(ScanSummary s) {
-        return String.format(Locale.ROOT, "keyhound: %d finding%s%s in %,d blobs (%.1f MB) in %.1f s",
+        long skipped = s.skippedBinary() + s.skippedTooLarge() + s.skippedMissing() + s.unreadable();
+        return String.format(Locale.ROOT, "keyhound: %d finding%s%s in %s%,d blobs (%.1f MB, %,d skipped) in %.1f s",
                 s.findings(), s.findings() == 1 ? "" : "s",
                 s.suppressed() > 0 ? " (" + s.suppressed() + " suppressed)" : "",
-                s.blobs(), s.bytes() / (1024.0 * 1024.0), s.millis() / 1000.0);
+                s.refs() + s.commits() > 0 ? String.format(Locale.ROOT, "%,d refs, %,d commits, ", s.refs(), s.commits()) : "",
+                s.blobs(), s.bytes() / (1024.0 * 1024.0), skipped, s.millis() / 1000.0);
     }
 }

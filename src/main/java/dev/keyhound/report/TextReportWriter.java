@@ -132,14 +132,21 @@ final class TextReportWriter implements ReportWriter {
         b.append(st.bold("Summary")).append('\n');
         if (s != null) {
             StringBuilder scanned = new StringBuilder("  scanned   ").append(s.target()).append(": ");
+            if (s.refs() > 0) {
+                scanned.append(num(s.refs())).append(s.refs() == 1 ? " ref, " : " refs, ");
+            }
             if (s.commits() > 0) {
                 scanned.append(num(s.commits())).append(" commits, ");
             }
             scanned.append(num(s.blobs())).append(s.mode() != null && s.mode().startsWith("file") ? " files, " : " blobs, ")
                     .append(bytes(s.bytes())).append(" in ").append(seconds(s.millis()));
             b.append(scanned).append('\n');
-            if (s.skippedBinary() + s.skippedTooLarge() + s.skippedMissing() + s.unreadable() > 0) {
-                b.append("  skipped   ").append(num(s.skippedBinary())).append(" binary, ")
+            // always given, so "nothing skipped" is a statement rather than a silence
+            b.append("  skipped   ");
+            if (s.skippedBinary() + s.skippedTooLarge() + s.skippedMissing() + s.unreadable() == 0) {
+                b.append("nothing\n");
+            } else {
+                b.append(num(s.skippedBinary())).append(" binary, ")
                         .append(num(s.skippedTooLarge())).append(" too large, ")
                         .append(num(s.skippedMissing())).append(" missing objects, ")
                         .append(num(s.unreadable())).append(" unreadable\n");

@@ -1,0 +1,196 @@
+package dev.keyhound.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 3 end to end: a whole-history scan of a real repository through the CLI, findings and provenance exact. */
+class HistoryScanAcceptanceTest {
+    @TempDir
+    Path tmp;
+
+    final Secrets secrets = new Secrets();
+    final String renamed = secrets.bitgetKey();
+    final String deleted = secrets.bitgetKey();
+    final String twice = secrets.bitgetKey();
+    final String onBranch = secrets.bitgetKey();
+    final String onTagOnly = secrets.bitgetKey();
+    final String stashed = secrets.bitgetKey();
+
+    Path repoDir;
+    RevCommit addsProd;
+    RevCommit addsDeploy;
+    RevCommit renames;
+    RevCommit addsTwice;
+    RevCommit feature;
+    RevCommit merge;
+    RevCommit tagged;
+    RevCommit stash;
+
+    /** main: readme, leak, deploy added then deleted, rename, same secret in two files, merge of a feature branch; a tag-only commit; a stash. */
+    @BeforeEach
+    void history() throws Exception {
+        try (GitRepo repo = GitRepo.init(tmp.resolve("repo"))) {
+            repoDir = repo.dir;
+            RevCommit first = repo.write("README.md", "hello\n").commit("readme");
+            repo.git.tag().setName("v0").setObjectId(first).setAnnotated(false).call();
+            addsProd = repo.write("config/prod.env", "MODE=prod\nBITGET_API_KEY=" + renamed + "\n").commit("prod config");
+            addsDeploy = repo.write("deploy.sh", "#!/bin/sh\nexport BITGET_API_KEY=" + deleted + "\n").commit("deploy");
+            repo.delete("deploy.sh").commit("remove deploy");
+            repo.delete("config/prod.env").write("config/production.env", "MODE=prod\nBITGET_API_KEY=" + renamed + "\n");
+            renames = repo.commit("rename config");
+            addsTwice = repo.write("a/settings.py", "BITGET_API_KEY = '" + twice + "'\n")
+                    .write("b/settings.py", "# copy\nbitget_key = \"" + twice + "\"\n").commit("two settings");
+
+            repo.git.checkout().setCreateBranch(true).setName("feature").call();
+            feature = repo.write("feature.txt", "bitget api key: " + onBranch + "\n").commit("feature");
+            repo.git.checkout().setName("main").call();
+            repo.write("other.txt", "x\n").commit("other");
+            MergeResult merged = repo.git.merge().include(feature).setFastForward(MergeCommand.FastForwardMode.NO_FF)
+                    .setMessage("merge feature").call();
+            assertTrue(merged.getMergeStatus().isSuccessful(), merged.toString());
+            merge = repo.git.log().setMaxCount(1).call().iterator().next();
+            assertEquals(2, merge.getParentCount());
+
+            // a commit only a tag reaches
+            repo.git.checkout().setCreateBranch(true).setName("tmp").call();
+            tagged = repo.write("release.txt", "bitget_api_key=" + onTagOnly + "\n").commit("release notes");
+            PersonIdent tagger = repo.nextIdent();
+            repo.git.tag().setName("v1").setObjectId(tagged).setAnnotated(true).setMessage("v1").setTagger(tagger).call();
+            repo.git.checkout().setName("main").call();
+            repo.git.branchDelete().setBranchNames("tmp").setForce(true).call();
+
+            // an uncommitted change put away in the stash
+            repo.write("README.md", "hello\nBITGET_API_KEY=" + stashed + "\n");
+            stash = repo.git.stashCreate().setPerson(repo.nextIdent()).call();
+            assertNotNull(stash);
+        }
+    }
+
+    @Test
+    void everyRefIsScannedAndEachSecretIsOneFindingWithExactProvenance() {
+        Keyhound.Run r = Keyhound.run("scan", "-q", "--no-redact", "--format", "json", repoDir.toString());
+        assertEquals(1, r.code(), r.toString());
+        JsonNode report = r.json();
+        JsonNode summary = report.path("summary");
+        assertEquals("history", summary.path("mode").asText());
+        assertEquals(5, summary.path("refs").asInt(), "main, feature, v0, v1 and the stash: " + summary);
+        assertEquals(6, summary.path("findings").asInt(), summary.toString());
+        assertEquals(6, report.path("findings").size(), report.toString());
+
+        JsonNode prod = only(report, renamed);
+        assertLocations(prod, loc("config/prod.env", 2, addsProd), loc("config/production.env", 2, renames));
+        assertEquals(2, prod.path("seenCount").asInt());
+        assertTrue(prod.path("stillInHead").asBoolean());
+
+        JsonNode gone = only(report, deleted);
+        assertLocations(gone, loc("deploy.sh", 2, addsDeploy));
+        assertFalse(gone.path("stillInHead").asBoolean(true), gone.toString());
+        assertFalse(gone.path("stillInHead").isNull(), "history scans know whether it is still in HEAD");
+
+        JsonNode two = only(report, twice);
+        assertLocations(two, loc("a/settings.py", 1, addsTwice), loc("b/settings.py", 2, addsTwice));
+        assertEquals(2, two.path("seenCount").asInt());
+
+        JsonNode branch = only(report, onBranch);
+        assertLocations(branch, loc("feature.txt", 1, feature));
+        assertTrue(branch.path("stillInHead").asBoolean(), "merged into main");
+
+        JsonNode tag = only(report, onTagOnly);
+        assertLocations(tag, loc("release.txt", 1, tagged));
+        assertFalse(tag.path("stillInHead").asBoolean(true));
+
+        JsonNode stashedFinding = only(report, stashed);
+        JsonNode where = stashedFinding.path("locations").get(0);
+        assertEquals("README.md", where.path("path").asText());
+        assertEquals(2, where.path("line").asInt());
+        assertEquals(stash.getName(), where.path("commit").asText(), "the stash commit holds the change");
+        assertFalse(stashedFinding.path("stillInHead").asBoolean(true));
+
+        for (JsonNode f : report.path("findings")) {
+            JsonNode l = f.path("locations").get(0);
+            assertEquals(GitRepo.AUTHOR, l.path("author").asText(), f.toString());
+            assertEquals(GitRepo.EMAIL, l.path("email").asText(), f.toString());
+        }
+    }
+
+    @Test
+    void branchOptionLimitsTheRefs() {
+        Keyhound.Run r = Keyhound.run("scan", "-q", "--no-redact", "--format", "json", "--branch", "main", repoDir.toString());
+        assertEquals(1, r.code(), r.toString());
+        String out = r.out();
+        for (String s : List.of(renamed, deleted, twice, onBranch)) {
+            assertTrue(out.contains(s), "main reaches it");
+        }
+        assertFalse(out.contains(onTagOnly), "only tag v1 reaches it");
+        assertFalse(out.contains(stashed), "only the stash reaches it");
+        assertEquals(1, r.json().path("summary").path("refs").asInt());
+    }
+
+    @Test
+    void defaultReportsAreRedactedInEveryFormat() {
+        for (String format : List.of("text", "json", "sarif", "markdown")) {
+            Keyhound.Run r = Keyhound.run("scan", "-q", "--format", format, repoDir.toString());
+            assertEquals(1, r.code(), format + ": " + r);
+            for (String s : List.of(renamed, deleted, twice, onBranch, onTagOnly, stashed)) {
+                assertFalse(r.out().contains(s.substring(3)), format + " holds a raw secret");
+                assertFalse(r.err().contains(s.substring(3)), format + " stderr holds a raw secret");
+            }
+        }
+    }
+
+    @Test
+    void textSummaryGivesTheScanFigures() {
+        Keyhound.Run r = Keyhound.run("scan", "-q", repoDir.toString());
+        assertEquals(1, r.code(), r.toString());
+        String summary = r.out().substring(r.out().lastIndexOf("Summary"));
+        assertTrue(summary.matches("(?s).*\\b\\d+ commits\\b.*"), summary);
+        assertTrue(summary.matches("(?s).*\\b5 refs\\b.*"), summary);
+        assertTrue(summary.matches("(?s).*\\b\\d+ blobs\\b.*"), summary);
+        assertTrue(summary.matches("(?s).*\\d+(\\.\\d)? (B|KiB|MiB)\\b.*"), summary);
+        assertTrue(summary.matches("(?s).*\\d+\\.\\d s\\b.*"), "wall time: " + summary);
+        assertTrue(summary.contains("6 leaks"), summary);
+        assertTrue(summary.contains("skipped   nothing"), "the skip counts are always given: " + summary);
+        assertEquals("", r.err(), "--quiet: nothing on stderr");
+    }
+
+    private static JsonNode only(JsonNode report, String secret) {
+        List<JsonNode> hits = new ArrayList<>();
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("secret").asText().equals(secret)) {
+                hits.add(f);
+            }
+        }
+        assertEquals(1, hits.size(), "one finding for " + secret + " in " + report);
+        return hits.get(0);
+    }
+
+    private record Loc(String path, int line, String commit, String date) {
+    }
+
+    private static Loc loc(String path, int line, RevCommit commit) {
+        return new Loc(path, line, commit.getName(), commit.getAuthorIdent().getWhenAsInstant().toString());
+    }
+
+    private static void assertLocations(JsonNode finding, Loc... expected) {
+        List<Loc> actual = new ArrayList<>();
+        for (JsonNode l : finding.path("locations")) {
+            actual.add(new Loc(l.path("path").asText(), l.path("line").asInt(), l.path("commit").asText(),
+                    l.path("date").asText()));
+        }
+        assertEquals(List.of(expected), actual, finding.toString());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.keyhound.acceptance;
+
+import dev.keyhound.rules.ExampleTemplate;
+import java.util.Random;
+
+/** Format-exact credentials made fresh for each run: never a literal in the repository. */
+final class Secrets {
+    private final Random random = new Random();
+
+    /** A Bitget API key: bg_ and 32 lower-case hex digits. */
+    String bitgetKey() {
+        return "bg_" + ExampleTemplate.expand("{{hex:32}}", random);
+    }
+
+    /** An AWS access key id (AKIA and 16 base32 capitals). */
+    String awsKeyId() {
+        return "AKIA" + ExampleTemplate.expand("{{upper:16}}", random);
+    }
+
+    /** An AWS secret access key (40 base64 chars). */
+    String awsSecret() {
+        return ExampleTemplate.expand("{{alnum:40}}", random);
+    }
+}
