@@ -12,6 +12,11 @@ final class Secrets {
         return "bg_" + ExampleTemplate.expand("{{hex:32}}", random);
     }
 
+    /** A Bitget API secret: 64 lower-case hex digits. */
+    String bitgetSecret() {
+        return ExampleTemplate.expand("{{hex:64}}", random);
+    }
+
     /** An AWS access key id (AKIA and 16 base32 capitals). */
     String awsKeyId() {
         return "AKIA" + ExampleTemplate.expand("{{upper:16}}", random);
