@@ -30,6 +30,10 @@ final class GitRepo implements AutoCloseable {
         return new GitRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
+    static GitRepo reopen(Path dir) throws IOException {
+        return new GitRepo(dir, Git.open(dir.toFile()));
+    }
+
     GitRepo write(String path, String content) throws IOException {
         Path p = dir.resolve(path);
         Files.createDirectories(p.getParent());

@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
@@ -57,6 +58,9 @@ public final class StagedSource implements Source {
                 tw.addTree(rw.parseTree(headTree));
             } else {
                 tw.addTree(new EmptyTreeIterator()); // no commit yet: everything staged is new
+                if (!unborn()) {
+                    stats.warn("HEAD cannot be read (" + path + "/.git/HEAD is damaged): every staged file was scanned as new");
+                }
             }
             tw.addTree(new DirCacheIterator(index));
             tw.setRecursive(true);
@@ -95,6 +99,12 @@ public final class StagedSource implements Source {
         problems.summarize();
     }
 
+
+    /** True when HEAD names a branch that has no commit yet, as in a fresh repository (not a damaged HEAD). */
+    private boolean unborn() throws IOException {
+        Ref head = repo.exactRef(Constants.HEAD);
+        return head != null && head.isSymbolic() && head.getObjectId() == null;
+    }
 
     @Override
     public String describe() {
