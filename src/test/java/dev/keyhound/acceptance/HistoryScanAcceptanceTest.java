@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyhound.report.SarifSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,31 @@ class HistoryScanAcceptanceTest {
                 assertFalse(r.err().contains(s.substring(3)), format + " stderr holds a raw secret");
             }
         }
+    }
+
+    @Test
+    void sarifOfTheHistoryIsValidAndListsTheFurtherPlaces() throws Exception {
+        Keyhound.Run r = Keyhound.run("scan", "-q", "--format", "sarif", repoDir.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertEquals(java.util.Set.of(), SarifSchema.errors(r.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("runs").get(0).path("results");
+        assertEquals(6, results.size());
+        JsonNode twiceResult = null;
+        for (JsonNode result : results) {
+            String uri = result.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText();
+            if (uri.equals("a/settings.py")) {
+                twiceResult = result;
+            }
+            if (uri.equals("deploy.sh")) {
+                assertFalse(result.path("properties").path("stillInHead").asBoolean(true), result.toString());
+                assertEquals(addsDeploy.getName(), result.path("properties").path("commit").asText());
+            }
+        }
+        assertNotNull(twiceResult, results.toString());
+        JsonNode also = twiceResult.path("relatedLocations");
+        assertEquals(1, also.size(), twiceResult.toString());
+        assertEquals("b/settings.py", also.get(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+        assertEquals(2, also.get(0).path("physicalLocation").path("region").path("startLine").asInt());
     }
 
     @Test

@@ -151,6 +151,10 @@ class SarifAndSuppressionAcceptanceTest {
         Path sarif = tmp.resolve("baseline.sarif");
         Keyhound.run("scan", "-q", "--format", "sarif", "-o", sarif.toString(), repo.dir.toString());
         assertEquals(0, Keyhound.run("scan", "-q", "--baseline", sarif.toString(), repo.dir.toString()).code());
+        // and so does a JSON report
+        Path report = tmp.resolve("report.json");
+        Keyhound.run("scan", "-q", "--format", "json", "-o", report.toString(), repo.dir.toString());
+        assertEquals(0, Keyhound.run("scan", "-q", "--baseline", report.toString(), repo.dir.toString()).code());
     }
 
     @Test
