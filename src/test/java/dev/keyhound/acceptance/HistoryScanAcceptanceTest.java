@@ -142,6 +142,34 @@ class HistoryScanAcceptanceTest {
     }
 
     @Test
+    void aBareCloneIsScannedLikeItsOrigin() throws Exception {
+        Path bare = tmp.resolve("bare.git");
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(repoDir.toUri().toString()).setDirectory(bare.toFile())
+                .setBare(true).setCloneAllBranches(true).call().close();
+        Keyhound.Run r = Keyhound.run("scan", "-q", "--no-redact", "--format", "json", bare.toString());
+        assertEquals(1, r.code(), r.toString());
+        JsonNode report = r.json();
+        assertLocations(only(report, deleted), loc("deploy.sh", 2, addsDeploy));
+        assertLocations(only(report, onTagOnly), loc("release.txt", 1, tagged));
+        assertFalse(r.out().contains(stashed), "a clone has no stash");
+        assertEquals(5, report.path("findings").size(), report.toString());
+    }
+
+    @Test
+    void rangeScanReportsWhatTheRangeAddsWithTheAddingCommit() {
+        Keyhound.Run r = Keyhound.run("scan", "-q", "--no-redact", "--format", "json", "--range",
+                addsProd.getName() + "..main", repoDir.toString());
+        assertEquals(1, r.code(), r.toString());
+        JsonNode report = r.json();
+        assertEquals("range", report.path("summary").path("mode").asText());
+        assertEquals(addsDeploy.getName(), only(report, deleted).path("locations").get(0).path("commit").asText());
+        assertEquals(feature.getName(), only(report, onBranch).path("locations").get(0).path("commit").asText(),
+                "a branch merged in the range: the commit that added it, as git log shows it");
+        assertFalse(r.out().contains(renamed), "added before the range; the rename adds no line");
+        assertFalse(r.out().contains(onTagOnly), "not in the range");
+    }
+
+    @Test
     void defaultReportsAreRedactedInEveryFormat() {
         for (String format : List.of("text", "json", "sarif", "markdown")) {
             Keyhound.Run r = Keyhound.run("scan", "-q", "--format", format, repoDir.toString());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * adds against that parent; a root commit reports every line. A merge reports, like git's combined
  * diff, only files that differ from every parent, and in them only the lines that are new against
  * every parent: a line taken over from either side was already scanned with the commit that wrote
- * it, while a line written during conflict resolution is new.
+ * it, while a line written during conflict resolution is new. A file moved unchanged (its blob
+ * deleted at another path by the same commit) adds nothing, as `git log` shows an exact rename.
  */
 public final class RangeSource implements Source {
     private final Path path;
@@ -134,6 +136,7 @@ public final class RangeSource implements Source {
     private void scanCommit(RevCommit c, int order, ObjectReader reader, BlobLoader loader,
                             BlobSink sink, ScanStats stats) throws IOException {
         int parents = c.getParentCount();
+        List<Set<ObjectId>> deleted = deletedAgainstEachParent(c, reader);
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
             tw.addTree(c.getTree());
             for (RevCommit p : c.getParents()) {
@@ -143,7 +146,7 @@ public final class RangeSource implements Source {
             tw.setFilter(parents == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF);
             PersonIdent author = null;
             while (tw.next()) {
-                if (!Modes.isFile(tw.getFileMode(0)) || sameAsAParent(tw, parents)) {
+                if (!Modes.isFile(tw.getFileMode(0)) || sameAsAParent(tw, parents) || movedFromAParent(tw, deleted)) {
                     continue;
                 }
                 String file = tw.getPathString();
@@ -175,6 +178,47 @@ public final class RangeSource implements Source {
     private static boolean sameAsAParent(TreeWalk tw, int parents) {
         for (int i = 1; i <= parents; i++) {
             if (Modes.isFile(tw.getFileMode(i)) && tw.idEqual(0, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Per parent, the blobs of the files this commit deletes against it. A new file holding one of
+     * them is an exact rename or move: like `git log` (rename detection on), it adds no line.
+     */
+    private List<Set<ObjectId>> deletedAgainstEachParent(RevCommit c, ObjectReader reader) throws IOException {
+        List<Set<ObjectId>> deleted = new ArrayList<>();
+        if (c.getParentCount() == 0) {
+            return deleted;
+        }
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            tw.addTree(c.getTree());
+            for (RevCommit p : c.getParents()) {
+                tw.addTree(p.getTree());
+                deleted.add(new HashSet<>());
+            }
+            tw.setRecursive(true);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            while (tw.next()) {
+                if (Modes.isFile(tw.getFileMode(0))) {
+                    continue;
+                }
+                for (int i = 1; i <= deleted.size(); i++) {
+                    if (Modes.isFile(tw.getFileMode(i))) {
+                        deleted.get(i - 1).add(tw.getObjectId(i));
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** True when the file is new against a parent that had the same blob at a path this commit deletes. */
+    private static boolean movedFromAParent(TreeWalk tw, List<Set<ObjectId>> deleted) {
+        for (int i = 1; i <= deleted.size(); i++) {
+            if (!Modes.isFile(tw.getFileMode(i)) && deleted.get(i - 1).contains(tw.getObjectId(0))) {
                 return true;
             }
         }
