@@ -65,6 +65,25 @@ class StagedAndFailureAcceptanceTest {
     }
 
     @Test
+    void aStagedMoveOfACommittedFileAddsNothingButAnEditDoes() throws Exception {
+        String old = secrets.bitgetKey();
+        try (GitRepo repo = GitRepo.init(tmp.resolve("moves"))) {
+            repo.write("conf/app.env", "A=1\nBITGET_API_KEY=" + old + "\n").commit("already in history");
+            repo.git.rm().addFilepattern("conf/app.env").call();
+            repo.write("config/app.env", "A=1\nBITGET_API_KEY=" + old + "\n").stage("config/app.env");
+            Keyhound.Run moved = Keyhound.run("scan", "-q", "--staged", repo.dir.toString());
+            assertEquals(0, moved.code(), "git mv of a committed file adds no line: " + moved);
+
+            String fresh = secrets.bitgetKey();
+            repo.write("config/app.env", "A=1\nBITGET_API_KEY=" + old + "\nBITGET_API_KEY_2=" + fresh + "\n")
+                    .stage("config/app.env");
+            Keyhound.Run edited = Keyhound.run("scan", "-q", "--staged", "--no-redact", "--format", "json", repo.dir.toString());
+            assertEquals(1, edited.code(), edited.toString());
+            assertTrue(edited.out().contains(fresh), edited.out());
+        }
+    }
+
+    @Test
     void stagedScanWorksBeforeTheFirstCommit() throws Exception {
         String staged = secrets.bitgetKey();
         try (GitRepo repo = GitRepo.init(tmp.resolve("fresh"))) {

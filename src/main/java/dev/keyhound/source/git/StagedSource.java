@@ -11,6 +11,8 @@ import dev.keyhound.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
@@ -20,6 +22,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -29,7 +32,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * What the index adds against HEAD; only added or changed lines are reportable. The pre-commit
  * path: no history walk, and unchanged subtrees are skipped through the index's cached tree ids.
  * Unstaged and untracked changes are not part of the commit and are ignored. Conflicted paths
- * (unmerged index stages) are skipped. OWNER: git helper.
+ * (unmerged index stages) are skipped. A file moved unchanged (git mv) adds no line. OWNER: git helper.
  */
 public final class StagedSource implements Source {
     private final Path path;
@@ -65,6 +68,7 @@ public final class StagedSource implements Source {
             tw.addTree(new DirCacheIterator(index));
             tw.setRecursive(true);
             tw.setFilter(TreeFilter.ANY_DIFF);
+            Set<ObjectId> deleted = null; // computed on the first new file only: most commits add none
             BlobLoader loader = new BlobLoader(reader, options.maxFileSize(), stats, problems);
             while (tw.next()) {
                 DirCacheIterator staged = tw.getTree(1, DirCacheIterator.class);
@@ -74,6 +78,14 @@ public final class StagedSource implements Source {
                 DirCacheEntry entry = staged.getDirCacheEntry();
                 if (entry == null || entry.getStage() != DirCacheEntry.STAGE_0 || !Modes.isFile(entry.getFileMode())) {
                     continue;
+                }
+                if (headTree != null && !Modes.isFile(tw.getFileMode(0))) {
+                    if (deleted == null) {
+                        deleted = deletedFromHead(repo, reader, rw.parseTree(headTree), index);
+                    }
+                    if (deleted.contains(entry.getObjectId())) {
+                        continue; // moved unchanged (git mv): the content adds no line
+                    }
                 }
                 String file = tw.getPathString();
                 byte[] bytes = loader.text(entry.getObjectId(), file);
@@ -99,6 +111,24 @@ public final class StagedSource implements Source {
         problems.summarize();
     }
 
+
+    /** The blobs of the files HEAD has and the index no longer has at that path. */
+    private static Set<ObjectId> deletedFromHead(Repository repo, ObjectReader reader, RevTree head, DirCache index)
+            throws IOException {
+        Set<ObjectId> deleted = new HashSet<>();
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            tw.addTree(head);
+            tw.addTree(new DirCacheIterator(index));
+            tw.setRecursive(true);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            while (tw.next()) {
+                if (Modes.isFile(tw.getFileMode(0)) && tw.getTree(1, DirCacheIterator.class) == null) {
+                    deleted.add(tw.getObjectId(0));
+                }
+            }
+        }
+        return deleted;
+    }
 
     /** True when HEAD names a branch that has no commit yet, as in a fresh repository (not a damaged HEAD). */
     private boolean unborn() throws IOException {
