@@ -125,7 +125,11 @@ class StagedAndFailureAcceptanceTest {
             loose.toFile().setWritable(true);
             Files.write(loose, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         }
-        assertFailsInOneLineOrScans(repo, "", "--staged", "--no-history", "--since=HEAD~1");
+        assertFailsInOneLineOrScans(repo, "", "--no-history");
+        Keyhound.Run staged = scan(repo, "--staged");
+        assertEquals(3, staged.code(), "the staged scan cannot know what is new: a failed scan, " + staged);
+        assertOneCleanLine("--staged", staged);
+        assertFailsInOneLine(repo, "--since=HEAD~1");
     }
 
     private Path committedRepo(String name) throws Exception {
