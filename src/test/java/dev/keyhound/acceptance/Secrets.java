@@ -16,14 +16,4 @@ final class Secrets {
     String bitgetSecret() {
         return ExampleTemplate.expand("{{hex:64}}", random);
     }
-
-    /** An AWS access key id (AKIA and 16 base32 capitals). */
-    String awsKeyId() {
-        return "AKIA" + ExampleTemplate.expand("{{upper:16}}", random);
-    }
-
-    /** An AWS secret access key (40 base64 chars). */
-    String awsSecret() {
-        return ExampleTemplate.expand("{{alnum:40}}", random);
-    }
 }
