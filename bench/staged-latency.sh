@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Wall time of a pre-commit scan (keyhound scan --staged) of a small change, JVM start included:
 # the plain `java -jar` baseline against the launcher (AppCDS archive + C1 only), on the same
-# machine in the same run. Prints the median of RUNS runs of each and their ratio.
+# machine in the same run, with `java -version` as the floor no JVM program can go below. Prints
+# the median of RUNS runs of each and the launcher/plain ratio.
 # Usage: bench/staged-latency.sh [RUNS]   (needs target/keyhound.jar: mvn -q -DskipTests package)
+# BEFORE=/path/to/other/keyhound adds a row for another build's launcher (a before/after pair).
 set -euo pipefail
 runs=${1:-15}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,9 +50,16 @@ median_ms() {
 }
 
 "$root/keyhound" version >/dev/null 2>&1 # creates the CDS archive if missing
+[ -n "${BEFORE:-}" ] && "$BEFORE" version >/dev/null 2>&1
+read -r floor floor_cpu <<<"$(median_ms java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version)"
 read -r plain plain_cpu <<<"$(median_ms java -jar "$jar" scan --staged --quiet)"
+if [ -n "${BEFORE:-}" ]; then
+  read -r before before_cpu <<<"$(median_ms "$BEFORE" scan --staged --quiet)"
+fi
 read -r launcher launcher_cpu <<<"$(median_ms "$root/keyhound" scan --staged --quiet)"
 echo "staged scan, median of $runs runs on $(nproc) cores (load average: $(cut -d' ' -f1 /proc/loadavg)):"
-echo "  java -jar keyhound.jar : ${plain} ms wall, ${plain_cpu} ms cpu"
-echo "  ./keyhound (CDS + C1)  : ${launcher} ms wall, ${launcher_cpu} ms cpu"
-awk -v a="$plain" -v b="$launcher" 'BEGIN {printf "  ratio launcher/plain : %.2f (wall)\n", b / a}'
+echo "  java -version (JVM floor): ${floor} ms wall, ${floor_cpu} ms cpu"
+echo "  java -jar keyhound.jar   : ${plain} ms wall, ${plain_cpu} ms cpu"
+[ -n "${BEFORE:-}" ] && echo "  \$BEFORE ($BEFORE): ${before} ms wall, ${before_cpu} ms cpu"
+echo "  ./keyhound (CDS + C1)    : ${launcher} ms wall, ${launcher_cpu} ms cpu"
+awk -v a="$plain" -v b="$launcher" 'BEGIN {printf "  ratio launcher/plain     : %.2f (wall)\n", b / a}'

@@ -25,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Warmup.start(args);
         int code = run(args, Io.system());
         System.out.flush();
         System.exit(code);

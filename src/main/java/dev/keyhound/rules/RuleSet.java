@@ -57,15 +57,23 @@ public final class RuleSet {
     /** The rules shipped in the jar (the repository's rules/ directory). Loaded once, then shared. */
     public static RuleSet builtIn() throws RuleFileException {
         RuleSet set = builtIn;
-        if (set == null) {
-            RuleSetAssembly a = RuleSetAssembly.empty();
-            for (Map.Entry<String, String> file : BuiltInRules.read().entrySet()) {
-                a.addFile(RuleLoader.parse(file.getKey(), file.getValue()), false);
-            }
-            set = a.build();
-            builtIn = set;
+        if (set != null) {
+            return set;
         }
-        return set;
+        // Locked so that a caller arriving while the CLI's warm-up thread loads waits for that load
+        // instead of parsing and compiling every rule a second time.
+        synchronized (RuleSet.class) {
+            set = builtIn;
+            if (set == null) {
+                RuleSetAssembly a = RuleSetAssembly.empty();
+                for (Map.Entry<String, String> file : BuiltInRules.read().entrySet()) {
+                    a.addFile(RuleLoader.parse(file.getKey(), file.getValue()), false);
+                }
+                set = a.build();
+                builtIn = set;
+            }
+            return set;
+        }
     }
 
     /**
