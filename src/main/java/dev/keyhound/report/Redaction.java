@@ -18,7 +18,10 @@ import java.util.List;
  *
  * A line is redacted by replacing every occurrence of every part's secret in it, longest first;
  * a multi-line secret (a PEM key) is also replaced line by line, since a report line holds only
- * one line of it.
+ * one line of it, and a JSON-escaped one (literal {@code \n}) piece by piece. Then every other
+ * long run of key-like characters mixing letters and digits is masked too: a line often holds
+ * more than the one secret a rule matched (the rest of an escaped PEM body, a second credential),
+ * and a report must not print those in clear either.
  */
 public final class Redaction {
     public static final String ELLIPSIS = "…";
@@ -63,8 +66,8 @@ public final class Redaction {
                 continue;
             }
             pieces.add(s);
-            if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                for (String piece : s.split("\\r?\\n|\\r")) {
+            if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.contains("\\n")) {
+                for (String piece : s.split("\\r?\\n|\\r|(?:\\\\r)?\\\\n")) {
                     String t = piece.strip();
                     if (t.length() >= MIN_PIECE) {
                         pieces.add(t);
@@ -78,7 +81,44 @@ public final class Redaction {
         for (String piece : pieces) {
             out = out.replace(piece, mask(piece));
         }
-        return out;
+        return maskKeyLikeRuns(out);
+    }
+
+    /** Runs of this length or more, mixing letters and digits, are masked wherever they stand in a shown line. */
+    private static final int KEY_LIKE_RUN = 24;
+    private static final java.util.regex.Pattern KEY_LIKE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9+/_-]{" + KEY_LIKE_RUN + ",}");
+
+    private static String maskKeyLikeRuns(String line) {
+        java.util.regex.Matcher m = KEY_LIKE.matcher(line);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String run = m.group();
+            if (!mixesLettersAndDigits(run)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(line.length());
+            }
+            out.append(line, last, m.start()).append(mask(run));
+            last = m.end();
+        }
+        return out == null ? line : out.append(line, last, line.length()).toString();
+    }
+
+    private static boolean mixesLettersAndDigits(String run) {
+        int digits = 0;
+        int letters = 0;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return digits >= 3 && letters >= 3;
     }
 
     /** A finding's line at a location, with every part's secret redacted. */

@@ -60,6 +60,31 @@ class RedactionTest {
     }
 
     @Test
+    void aJsonEscapedKeyIsHiddenWholeEvenWhenTheRuleMatchedOnlyPartOfIt() {
+        String body1 = Fixtures.alnum(rnd, 64);
+        String body2 = Fixtures.alnum(rnd, 64);
+        String body3 = Fixtures.alnum(rnd, 30);
+        String escaped = "-----BEGIN PRIVATE KEY-----\\n" + body1 + "\\n" + body2 + "\\n" + body3 + "\\n-----END PRIVATE KEY-----\\n";
+        String line = "  \"private_key\": \"" + escaped + "\",";
+        String red = on.line(line, List.of(body1));
+        for (String body : List.of(body1, body2, body3)) {
+            assertFalse(red.contains(body.substring(4)), red);
+        }
+        assertTrue(red.startsWith("  \"private_key\": \"-----BEGIN PRIVATE KEY-----"), red);
+    }
+
+    @Test
+    void aSecondCredentialOnTheLineIsMaskedButWordsAreNot() {
+        String matched = Fixtures.alnum(rnd, 40);
+        String other = "a1b2c3" + Fixtures.alnum(rnd, 34);
+        String line = "client = Client(private_key=\"" + matched + "\", auth_header=\"" + other + "\")  # getOrderBookSnapshotForSymbol";
+        String red = on.line(line, List.of(matched));
+        assertFalse(red.contains(matched.substring(4)), red);
+        assertFalse(red.contains(other.substring(4)), red);
+        assertTrue(red.contains("getOrderBookSnapshotForSymbol"), "an identifier without digits stays readable: " + red);
+    }
+
+    @Test
     void offLeavesEverythingRaw() {
         String s = Fixtures.alnum(rnd, 40);
         assertEquals(s, off.secret(s));
