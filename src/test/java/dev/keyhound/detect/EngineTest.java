@@ -53,7 +53,7 @@ class EngineTest {
 
     @Test
     void reportsLineColumnEndColumnAndLineText() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         List<Match> ms = scan(e, "a\r\nbb\r\n  secret = \"" + s + "\"\r\n");
         assertEquals(1, ms.size());
@@ -69,7 +69,7 @@ class EngineTest {
 
     @Test
     void columnsCountCharsNotBytesInUtf8() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         Match m = scan(e, "// ключ — «x»\nпароль secret = \"" + s + "\"\n").get(0);
         assertEquals(2, m.line());
@@ -79,7 +79,7 @@ class EngineTest {
 
     @Test
     void utf16WithBomIsDecoded() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         String text = "line one\nsecret = \"" + s + "\"\n";
         for (boolean little : new boolean[] {true, false}) {
@@ -108,7 +108,7 @@ class EngineTest {
 
     @Test
     void utf8BomIsSkipped() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         byte[] body = ("secret = \"" + s + "\"").getBytes(StandardCharsets.UTF_8);
         byte[] b = new byte[body.length + 3];
@@ -122,7 +122,7 @@ class EngineTest {
 
     @Test
     void entropyThresholdIsExclusiveAsInGitleaks() throws Exception {
-        Engine e = new Engine(rules(SIMPLE.replace("keywords", "entropy = 3.5\nkeywords")), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE.replace("keywords", "entropy = 3.5\nkeywords")), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         assertEquals(1, scan(e, "secret = \"" + gen("{{alnum:32}}") + "\"").size());
         String lowEntropy = gen("{{hex:3}}").repeat(3) + "q" + gen("{{hex:3}}").repeat(3);
         assertTrue(Entropy.shannon(lowEntropy) <= 3.5);
@@ -133,7 +133,7 @@ class EngineTest {
 
     @Test
     void placeholdersAreNeverSecrets() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         for (String p : List.of("your_api_key", "YOUR-SECRET-HERE", "xxxxxxxxxxxxxxxx", "<API_KEY>", "${API_SECRET}",
                 "$API_SECRET", "{{ secret_value }}", "changeme", "********", "abcdefghijklmnop", "1234567890",
                 "0000000000000000", "os.environ[\"API_SECRET\"]", "process.env.API_SECRET", "%(secret)s",
@@ -159,10 +159,10 @@ class EngineTest {
         RuleSet set = rules(SIMPLE);
         String s = gen("{{alnum:32}}");
         String text = "secret = \"" + s + "\" // keyhound:allow\nsecret = \"" + gen("{{alnum:32}}") + "\"\n";
-        List<Credential> plain = new Engine(set, EngineOptions.DEFAULT).detect(new Blob(Origin.file("a"), text.getBytes()));
+        List<Credential> plain = new Engine(set, EngineOptions.DEFAULT, CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
         assertEquals(1, plain.size());
         assertEquals(2, plain.get(0).primary().line());
-        List<Credential> kept = new Engine(set, new EngineOptions(true)).detect(new Blob(Origin.file("a"), text.getBytes()));
+        List<Credential> kept = new Engine(set, new EngineOptions(true), CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
         assertEquals(2, kept.size());
         Credential allowed = kept.stream().filter(Credential::allowedInline).findFirst().orElseThrow();
         assertEquals(s, allowed.primary().secret());
@@ -171,7 +171,7 @@ class EngineTest {
 
     @Test
     void onlyReportLinesAreReported() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         StringBuilder t = new StringBuilder();
         for (int i = 1; i <= 4; i++) {
             t.append("secret = \"").append(gen("{{alnum:30}}")).append("\"\n");
@@ -185,7 +185,7 @@ class EngineTest {
 
     @Test
     void megabyteSingleLineIsScannedAndLineTextIsCut() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:40}}");
         String filler = "var a=function(b){return b+1};".repeat(17000);
         String text = filler + "secret = \"" + s + "\";" + filler;
@@ -220,7 +220,9 @@ class EngineTest {
 
     @Test
     void providerRuleWinsOverGenericOnTheSameSecret() throws Exception {
-        RuleSet set = RuleSet.builtIn();
+        // The built-in rules without keyhound's own generic rule: this is about a provider rule
+        // (github-pat) and a user's generic one, on the engine's overlap step.
+        RuleSet set = RuleSet.builtIn().without(java.util.Set.of("generic-api-credential"));
         Path extra = dir.resolve("generic.toml");
         Files.writeString(extra, """
                 [[rules]]
@@ -263,7 +265,7 @@ class EngineTest {
                 id = "pin"
                 regex = '''PIN:(\\d{6})\\b'''
                 path = '''\\.ini$'''
-                """), EngineOptions.DEFAULT);
+                """), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String pin = "PIN:" + "804271";
         assertEquals(1, scan(e, "c.ini", pin.getBytes()).size());
         assertEquals(0, scan(e, "c.txt", pin.getBytes()).size());
@@ -290,8 +292,8 @@ class EngineTest {
                 regex = '''(?i)hdr:\\s+val=([A-Z]{16})'''
                 keywords = ["hdr:"]
                 """;
-        Engine win = new Engine(rules(windowed), EngineOptions.DEFAULT);
-        Engine whole = new Engine(rules(windowed.replaceAll("keywords = .*", "")), EngineOptions.DEFAULT);
+        Engine win = new Engine(rules(windowed), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
+        Engine whole = new Engine(rules(windowed.replaceAll("keywords = .*", "")), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         Random r = new Random(5);
         int total = 0;
         for (int round = 0; round < 200; round++) {
@@ -327,7 +329,7 @@ class EngineTest {
                 id = "long"
                 regex = '''(?i)blobtok=([a-z0-9]{100,})'''
                 keywords = ["blobtok="]
-                """), EngineOptions.DEFAULT);
+                """), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String secret = gen("{{alnum:5000}}").toLowerCase(java.util.Locale.ROOT);
         String text = "x".repeat(3000) + " blobtok=" + secret + " " + "y".repeat(3000);
         List<Match> ms = scan(e, text);
@@ -364,7 +366,7 @@ class EngineTest {
                   id = "user"
                   withinLines = 1
                   withinColumns = 4
-                """), EngineOptions.DEFAULT);
+                """), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String u = gen("{{lower:8}}");
         String p = gen("{{alnum:16}}");
         assertEquals(List.of("pass"), scan(e, "  user=" + u + "\n    pass=" + p + "\n").stream().map(Match::ruleId).toList());

@@ -74,7 +74,19 @@ public final class ContextAssembler implements CredentialAssembler {
         Document doc = new Document(path, text);
         List<Credential> out = new ArrayList<>();
         Map<String, List<Placed>> groups = new LinkedHashMap<>();
-        for (Match m : dedupe(matches)) {
+        List<Match> ours = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            if (foreign(m)) {
+                out.add(Credential.of(m));
+            } else {
+                ours.add(m);
+            }
+        }
+        // A user's own rule and keyhound's generic rule on the same secret: the user's rule says what it is.
+        ours.removeIf(g -> GENERIC.equals(kind(g.provider())) && !"private-key".equals(g.part())
+                && out.stream().map(Credential::primary).anyMatch(f -> f.line() == g.line()
+                && f.column() < g.endColumn() && g.column() < f.endColumn()));
+        for (Match m : dedupe(ours)) {
             if (!attributable(m)) {
                 out.add(Credential.of(downgradeKnown(m)));
                 continue;
@@ -104,6 +116,21 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         reported.sort(Comparator.comparingInt((Credential c) -> c.primary().line()).thenComparingInt(c -> c.primary().column()));
         return reported;
+    }
+
+    /**
+     * A match of a user's own rule (a gitleaks config, a --rules directory) that gives no provider,
+     * so it is "generic" only by default: reported exactly as its rule found it, as gitleaks would.
+     * Attribution and its drops (no credential shape, placeholder names) are for keyhound's own
+     * generic rules: the built-in ones, and user rules that opt in with the "exchange" tag.
+     */
+    private boolean foreign(Match m) {
+        if (!GENERIC.equals(kind(m.provider()))) {
+            return false;
+        }
+        return rules.byId(m.ruleId())
+                .map(r -> !RuleSet.isBuiltIn(r) && !r.tags().contains("exchange"))
+                .orElse(false);
     }
 
     /** Exchange and generic matches are attributed; a private key may turn out to be an exchange's. */
