@@ -38,7 +38,8 @@ import java.util.function.Predicate;
  * with the rest of the line in view), merged where they overlap. A rule whose regex can span many
  * lines ({@code (?s)}, {@code [\s\S]}, {@code \n}) or starts with a case-sensitive literal runs
  * over the whole text once one of its keywords hits; a rule without keywords always runs over the
- * whole text. Measured: RE2/J on {@code byte[]} input is no faster than on a Latin-1 String (and
+ * whole text, and so does a rule whose regex spells none of its keywords (the keyword then only
+ * gates the file, as in gitleaks). Measured: RE2/J on {@code byte[]} input is no faster than on a Latin-1 String (and
  * slower for literal-prefix regexes), so the engine matches Strings.
  */
 public final class Engine implements Detector {
@@ -113,7 +114,8 @@ public final class Engine implements Detector {
                     exactKeyword[i] = exact;
                 }
             }
-            wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
+            wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern())
+                    || keywordsOfRule[i] != null && !regexSpellsAKeyword(r.regex().pattern(), kws));
             contextLines[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) ? CONTEXT_LINES : 0;
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
@@ -127,6 +129,22 @@ public final class Engine implements Detector {
         List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
+    }
+
+    /**
+     * True when one of the keywords is written out in the regex, so a match can hold the keyword
+     * hit and a window around the hit finds it. Otherwise the keywords only say the file is worth
+     * matching (gitleaks' meaning: a keyword anywhere in the fragment), e.g. a seed-phrase rule
+     * gated on "wallet" in a comment lines above, and the rule runs over the whole text.
+     */
+    static boolean regexSpellsAKeyword(String regex, List<String> lowerKeywords) {
+        String literal = regex.replaceAll("\\\\(?=[^A-Za-z0-9])", "").toLowerCase(Locale.ROOT);
+        for (String k : lowerKeywords) {
+            if (literal.contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean spansLines(String regex) {

@@ -95,6 +95,7 @@ public final class ContextAssembler implements CredentialAssembler {
             if (p == null) {
                 continue;
             }
+            p = byAttributedProvidersRule(p, m, ours);
             String kind = kind(p.match().provider());
             boolean unclaimedKey = "private-key".equals(m.part()) && p.match().provider().equals(m.provider());
             if (unclaimedKey || (!kind.equals("exchange") && !kind.equals(GENERIC))) {
@@ -147,6 +148,26 @@ public final class ContextAssembler implements CredentialAssembler {
             return "exchange";
         }
         return rules.provider(provider).map(ProviderInfo::kind).orElse("other");
+    }
+
+    /**
+     * Two exchanges' rules that found the same secret at the same place (binance's and binanceus'
+     * on BINANCEUS_API_SECRET=...) are deduplicated before attribution; once the context has named
+     * the provider, the finding carries the rule of that provider, when one of them is.
+     */
+    private static Placed byAttributedProvidersRule(Placed p, Match kept, List<Match> all) {
+        Match attributed = p.match();
+        if (attributed.provider().equals(kept.provider())) {
+            return p;
+        }
+        for (Match o : all) {
+            if (o != kept && o.provider().equals(attributed.provider()) && o.line() == kept.line()
+                    && o.column() == kept.column() && o.secret().equals(kept.secret())) {
+                Match m = o.withAttribution(attributed.provider(), attributed.part(), attributed.severity(), attributed.note());
+                return new Placed(m, p.scope(), p.viewLine(), p.testnet());
+            }
+        }
+        return p;
     }
 
     /** The same secret at the same place found by several rules: keep the most specific. */
