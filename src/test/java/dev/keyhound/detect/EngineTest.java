@@ -238,6 +238,20 @@ class EngineTest {
         assertEquals(List.of("generic-token"), scan(e, "token = \"" + other + "\"\n").stream().map(Match::ruleId).toList());
     }
 
+    /** keyhound's generic rule through the engine a scan runs: only generated-looking values are reported. */
+    @Test
+    void genericRuleReportsOnlyGeneratedLookingValues() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        assertEquals(List.of(), scan(e, "key=" + gen("{{lower:12}}") + "\n"), "short, one letter case");
+        assertEquals(List.of(), scan(e, "api_secret = \"" + gen("{{lower:24}}") + "\"\n"), "long, letters of one case only");
+        assertEquals(List.of(), scan(e, "api_secret = \"" + "ab12".repeat(6) + "\"\n"), "mixed but low entropy");
+        String real = gen("{{alnum:32}}");
+        assertEquals(List.of("generic-api-credential:" + real),
+                scan(e, "api_secret = \"" + real + "\"\n").stream().map(m -> m.ruleId() + ":" + m.secret()).toList());
+        String hex = gen("{{hex:32}}");
+        assertEquals(1, scan(e, "token = \"" + hex + "\"\n").size(), "hex keys mix digits and letters");
+    }
+
     @Test
     void assemblerGetsTheDecodedTextAndEveryMatchInOrder() throws Exception {
         AtomicReference<String> seenText = new AtomicReference<>();

@@ -3,6 +3,7 @@ package dev.keyhound.detect.context;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keyhound.detect.Credential;
+import dev.keyhound.detect.Entropy;
 import dev.keyhound.detect.Match;
 import dev.keyhound.rules.ProviderInfo;
 import dev.keyhound.rules.RuleSet;
@@ -43,6 +44,7 @@ import java.util.Set;
 public final class ContextAssembler implements CredentialAssembler {
     static final String GENERIC = "generic";
     private static final int GENERIC_MIN_LENGTH = 16;
+    private static final double GENERIC_MIN_ENTROPY = 3.0;
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?:#|//|--|;|/\\*|\\*|<!--|%|')");
     private static final Pattern IDENTIFIER = Pattern.compile(
             "([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,|\\?\\?|\\|\\||or)\\s*(?:[rbfu]?[\"'`])?\\s*$");
@@ -302,7 +304,8 @@ public final class ContextAssembler implements CredentialAssembler {
 
     /** A value with no provider is kept only when it has the shape of some exchange's key or secret. */
     private boolean genericShape(String part, String secret) {
-        if (secret.length() < GENERIC_MIN_LENGTH || (part != null && !part.equals("key") && !part.equals("secret"))) {
+        if (secret.length() < GENERIC_MIN_LENGTH || (part != null && !part.equals("key") && !part.equals("secret"))
+                || !generated(secret)) {
             return false;
         }
         for (AttributionData.ProviderShapes p : data.providers().values()) {
@@ -311,6 +314,28 @@ public final class ContextAssembler implements CredentialAssembler {
             }
         }
         return false;
+    }
+
+    /**
+     * A value with no provider is reported only when it looks machine-generated: letters mixed with
+     * digits or both letter cases (base62, base64 and hex keys almost always are), and Shannon
+     * entropy of at least {@value #GENERIC_MIN_ENTROPY} bits per char. gitleaks' generic rule uses
+     * entropy 3.5 alone, which fails many 16-char hex keys (about 3.3) yet passes any long run of
+     * lower-case letters (identifiers, words run together). Values attributed to a provider are
+     * judged by that provider's shape table instead.
+     */
+    static boolean generated(String secret) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            digit |= c >= '0' && c <= '9';
+        }
+        boolean mixed = (lower || upper) && digit || lower && upper;
+        return mixed && Entropy.shannon(secret) >= GENERIC_MIN_ENTROPY;
     }
 
     private boolean harmless(List<String> idTokens, String before, String secret) {
