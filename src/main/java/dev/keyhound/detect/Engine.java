@@ -3,6 +3,7 @@ package dev.keyhound.detect;
 import com.google.re2j.Matcher;
 import dev.keyhound.detect.context.ContextAssembler;
 import dev.keyhound.detect.context.CredentialAssembler;
+import dev.keyhound.detect.context.KnownExamples;
 import dev.keyhound.detect.validate.Validators;
 import dev.keyhound.rules.Allowlist;
 import dev.keyhound.rules.CompositeRequirement;
@@ -49,6 +50,7 @@ public final class Engine implements Detector {
     static final int LINE_TEXT_CAP = 400;
     /** How far past a window cut inside a line a match may be extended. */
     static final int MAX_REMATCH = 64 * 1024;
+    private static final KnownExamples KNOWN = KnownExamples.builtIn();
     private static final String[] ALLOW_SIGNATURES = {"keyhound:allow", "gitleaks:allow"};
 
     private final RuleSet ruleSet;
@@ -636,11 +638,14 @@ public final class Engine implements Detector {
             if (rule.entropy() != null && Entropy.shannon(secret) <= rule.entropy()) {
                 return null;
             }
-            if (PlaceholderFilter.isPlaceholder(secret)) {
-                return null;
-            }
+            // A value its rule's validator accepted is judged by the placeholder checks it cannot
+            // fail by chance; a publicly documented example value (AWS's ...EXAMPLE key) goes on to
+            // be reported as such (info) by the assembler rather than dropped here.
             Predicate<String> validator = validators.get(c.rule());
             if (validator != null && !validator.test(secret)) {
+                return null;
+            }
+            if (PlaceholderFilter.isPlaceholder(secret, validator != null) && KNOWN.note(secret).isEmpty()) {
                 return null;
             }
             LineIndex li = lines();

@@ -252,6 +252,39 @@ class EngineTest {
         assertEquals(1, scan(e, "token = \"" + hex + "\"\n").size(), "hex keys mix digits and letters");
     }
 
+    /** "example" is a BIP39 word: a checksummed phrase holding it is still a seed phrase. */
+    @Test
+    void aValidatedSecretIsNotAPlaceholderForHoldingExample() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        List<String> words;
+        try (java.io.InputStream in = Engine.class.getResourceAsStream("/keyhound/bip39-english.txt")) {
+            words = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim).filter(w -> !w.isEmpty()).toList();
+        }
+        int index = words.indexOf("example"); // the first word is the entropy's first 11 bits
+        byte[] entropy = new byte[16];
+        rnd.nextBytes(entropy);
+        entropy[0] = (byte) (index >> 3);
+        entropy[1] = (byte) ((index & 7) << 5 | entropy[1] & 0x1f);
+        String phrase = dev.keyhound.detect.validate.Bip39.fromEntropy(entropy);
+        assertTrue(phrase.startsWith("example "), phrase);
+        String found = phrase;
+        assertTrue(scan(e, "mnemonic = \"" + phrase + "\"\n").stream().anyMatch(m -> m.secret().equals(found)));
+        assertTrue(PlaceholderFilter.isPlaceholder("api_key_example_" + gen("{{alnum:16}}")), "unvalidated values still are");
+    }
+
+    /** AWS's documented key id is reported as what it is (info, with a note), not dropped as a placeholder. */
+    @Test
+    void aPublicDocumentationExampleIsReportedAsInfo() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        String documented = "AKIA" + "IOSFODNN7" + "EXAMPLE"; // built here so no file holds it whole
+        List<Match> ms = scan(e, "aws_access_key_id = " + documented + "\n");
+        assertEquals(1, ms.size());
+        assertEquals(dev.keyhound.rules.Severity.INFO, ms.get(0).severity());
+        assertTrue(ms.get(0).note().startsWith("public documentation example"), ms.get(0).note());
+        assertEquals(List.of(), scan(e, "aws_access_key_id = AKIA" + gen("{{upper:9}}") + "EXAMPLE\n"),
+                "other values holding EXAMPLE are still placeholders");
+    }
+
     @Test
     void assemblerGetsTheDecodedTextAndEveryMatchInOrder() throws Exception {
         AtomicReference<String> seenText = new AtomicReference<>();
