@@ -252,6 +252,16 @@ class EngineTest {
         assertEquals(1, scan(e, "token = \"" + hex + "\"\n").size(), "hex keys mix digits and letters");
     }
 
+    /** binance's and binanceus' rules find the same value; the finding carries the rule of the provider named. */
+    @Test
+    void aSharedMatchCarriesTheAttributedProvidersRule() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        String secret = gen("{{alnum:64}}");
+        List<Match> ms = scan(e, "BINANCEUS_API_SECRET=" + secret + "\n");
+        assertEquals(List.of("binanceus-api-credential:binanceus:" + secret),
+                ms.stream().map(m -> m.ruleId() + ":" + m.provider() + ":" + m.secret()).toList());
+    }
+
     /** "example" is a BIP39 word: a checksummed phrase holding it is still a seed phrase. */
     @Test
     void aValidatedSecretIsNotAPlaceholderForHoldingExample() throws Exception {
