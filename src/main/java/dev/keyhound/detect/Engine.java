@@ -3,6 +3,7 @@ package dev.keyhound.detect;
 import com.google.re2j.Matcher;
 import dev.keyhound.detect.context.ContextAssembler;
 import dev.keyhound.detect.context.CredentialAssembler;
+import dev.keyhound.detect.context.KnownExamples;
 import dev.keyhound.detect.validate.Validators;
 import dev.keyhound.rules.Allowlist;
 import dev.keyhound.rules.CompositeRequirement;
@@ -38,7 +39,8 @@ import java.util.function.Predicate;
  * with the rest of the line in view), merged where they overlap. A rule whose regex can span many
  * lines ({@code (?s)}, {@code [\s\S]}, {@code \n}) or starts with a case-sensitive literal runs
  * over the whole text once one of its keywords hits; a rule without keywords always runs over the
- * whole text. Measured: RE2/J on {@code byte[]} input is no faster than on a Latin-1 String (and
+ * whole text, and so does a rule whose regex spells none of its keywords (the keyword then only
+ * gates the file, as in gitleaks). Measured: RE2/J on {@code byte[]} input is no faster than on a Latin-1 String (and
  * slower for literal-prefix regexes), so the engine matches Strings.
  */
 public final class Engine implements Detector {
@@ -48,6 +50,7 @@ public final class Engine implements Detector {
     static final int LINE_TEXT_CAP = 400;
     /** How far past a window cut inside a line a match may be extended. */
     static final int MAX_REMATCH = 64 * 1024;
+    private static final KnownExamples KNOWN = KnownExamples.builtIn();
     private static final String[] ALLOW_SIGNATURES = {"keyhound:allow", "gitleaks:allow"};
 
     private final RuleSet ruleSet;
@@ -113,7 +116,8 @@ public final class Engine implements Detector {
                     exactKeyword[i] = exact;
                 }
             }
-            wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
+            wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern())
+                    || keywordsOfRule[i] != null && !regexSpellsAKeyword(r.regex().pattern(), kws));
             contextLines[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) ? CONTEXT_LINES : 0;
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
@@ -127,6 +131,22 @@ public final class Engine implements Detector {
         List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
+    }
+
+    /**
+     * True when one of the keywords is written out in the regex, so a match can hold the keyword
+     * hit and a window around the hit finds it. Otherwise the keywords only say the file is worth
+     * matching (gitleaks' meaning: a keyword anywhere in the fragment), e.g. a seed-phrase rule
+     * gated on "wallet" in a comment lines above, and the rule runs over the whole text.
+     */
+    static boolean regexSpellsAKeyword(String regex, List<String> lowerKeywords) {
+        String literal = regex.replaceAll("\\\\(?=[^A-Za-z0-9])", "").toLowerCase(Locale.ROOT);
+        for (String k : lowerKeywords) {
+            if (literal.contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean spansLines(String regex) {
@@ -618,11 +638,14 @@ public final class Engine implements Detector {
             if (rule.entropy() != null && Entropy.shannon(secret) <= rule.entropy()) {
                 return null;
             }
-            if (PlaceholderFilter.isPlaceholder(secret)) {
-                return null;
-            }
+            // A value its rule's validator accepted is judged by the placeholder checks it cannot
+            // fail by chance; a publicly documented example value (AWS's ...EXAMPLE key) goes on to
+            // be reported as such (info) by the assembler rather than dropped here.
             Predicate<String> validator = validators.get(c.rule());
             if (validator != null && !validator.test(secret)) {
+                return null;
+            }
+            if (PlaceholderFilter.isPlaceholder(secret, validator != null) && KNOWN.note(secret).isEmpty()) {
                 return null;
             }
             LineIndex li = lines();

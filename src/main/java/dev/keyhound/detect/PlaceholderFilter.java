@@ -14,7 +14,7 @@ public final class PlaceholderFilter {
     private static final List<String> WORDS = List.of(
             "your_", "your-", "yourapi", "yourkey", "yoursecret", "yourtoken", "your.", "<your",
             "xxxx", "****", "....", "changeme", "change_me", "change-me", "placeholder", "replace_me",
-            "replaceme", "replace-me", "insert_", "insert-", "redacted", "example", "dummy", "notreal",
+            "replaceme", "replace-me", "insert_", "insert-", "redacted", "dummy", "notreal",
             "not_real", "fake_", "_here", "-here");
 
     /** Whole-secret shapes: ${VAR}, $VAR, {{ x }}, <API_KEY>, %(x)s, @VAR@, env lookups. */
@@ -28,10 +28,24 @@ public final class PlaceholderFilter {
     }
 
     public static boolean isPlaceholder(String secret) {
+        return isPlaceholder(secret, false);
+    }
+
+    /**
+     * As {@link #isPlaceholder(String)}; for a value its rule's validator accepted (a checksummed
+     * seed phrase, a key whose DER parses), the checks such a value can fail by chance are skipped:
+     * "example" (a BIP39 word, in about 0.6% of 12-word phrases) and runs or sequences (a DER body
+     * holds runs of 'A'). The rest (your_, _here, xxxx, ${VAR}, ...) still applies, because some
+     * validators check only part of a value (a Discord token's id segment).
+     */
+    public static boolean isPlaceholder(String secret, boolean validated) {
         if (secret.isEmpty()) {
             return true;
         }
         String lower = secret.toLowerCase(Locale.ROOT);
+        if (!validated && lower.contains("example")) {
+            return true;
+        }
         for (String w : WORDS) {
             if (lower.contains(w)) {
                 return true;
@@ -40,7 +54,7 @@ public final class PlaceholderFilter {
         if (SHAPES.matcher(secret).find()) {
             return true;
         }
-        return hasRunOrSequence(secret);
+        return !validated && hasRunOrSequence(secret);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.keyhound.detect.Credential;
 import dev.keyhound.detect.Engine;
 import dev.keyhound.detect.EngineOptions;
 import dev.keyhound.detect.Match;
+import dev.keyhound.detect.context.CredentialAssembler;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.Origin;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,12 @@ import java.util.Random;
  * example, expanded with fresh random values ({@link ExampleExpansion}), must give a finding of
  * that rule whose secret is the example's secret; each negative example must give none. Used by
  * {@code keyhound rules check} and by the test suite, so a new rule file is checked automatically.
+ *
+ * <p>It checks the rule layer alone (prefilter, regex, secret group, entropy, placeholder filter,
+ * validator, allowlists) with {@link CredentialAssembler#SINGLE}: an example is one line out of
+ * its file, so the context assembler's attribution and pairing (which read the surroundings)
+ * would judge it on context it does not have. What the assembler does with a rule's matches is
+ * tested on whole files by the context tests.
  */
 public final class RuleCheck {
     /** One failed check. */
@@ -35,13 +42,14 @@ public final class RuleCheck {
     }
 
     public List<Problem> run() {
-        Engine shared = new Engine(rules, EngineOptions.DEFAULT);
+        Engine shared = new Engine(rules, EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             if (rule.regex() == null) {
                 continue;
             }
-            Engine engine = rule.path() == null ? shared : new Engine(withoutPath(rule), EngineOptions.DEFAULT);
+            Engine engine = rule.path() == null ? shared : new Engine(withoutPath(rule), EngineOptions.DEFAULT,
+                    CredentialAssembler.SINGLE);
             if (rule.examples().isEmpty() && rule.file() != null && rule.file().startsWith(BuiltInRules.ROOT)) {
                 problems.add(new Problem(rule.id(), "", "a built-in rule needs at least one example"));
             }

@@ -141,6 +141,19 @@ public final class RuleSet {
         return globalAllowlists;
     }
 
+    /** This set without the rules with the given ids (their composite requirements go with them). */
+    public RuleSet without(Set<String> ruleIds) {
+        Map<String, List<CompositeRequirement>> req = new LinkedHashMap<>(required);
+        req.keySet().removeAll(ruleIds);
+        return new RuleSet(rules.stream().filter(r -> !ruleIds.contains(r.id())).toList(), globalAllowlists, providers,
+                req, skipReport.stream().filter(id -> !ruleIds.contains(id)).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** True for a rule shipped in the jar (loaded from the built-in rules/ directory). */
+    public static boolean isBuiltIn(Rule rule) {
+        return rule.file() != null && rule.file().startsWith(BuiltInRules.ROOT);
+    }
+
     public Optional<Rule> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }

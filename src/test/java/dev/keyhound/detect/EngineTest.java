@@ -53,7 +53,7 @@ class EngineTest {
 
     @Test
     void reportsLineColumnEndColumnAndLineText() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         List<Match> ms = scan(e, "a\r\nbb\r\n  secret = \"" + s + "\"\r\n");
         assertEquals(1, ms.size());
@@ -69,7 +69,7 @@ class EngineTest {
 
     @Test
     void columnsCountCharsNotBytesInUtf8() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         Match m = scan(e, "// ключ — «x»\nпароль secret = \"" + s + "\"\n").get(0);
         assertEquals(2, m.line());
@@ -79,7 +79,7 @@ class EngineTest {
 
     @Test
     void utf16WithBomIsDecoded() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         String text = "line one\nsecret = \"" + s + "\"\n";
         for (boolean little : new boolean[] {true, false}) {
@@ -108,7 +108,7 @@ class EngineTest {
 
     @Test
     void utf8BomIsSkipped() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
         byte[] body = ("secret = \"" + s + "\"").getBytes(StandardCharsets.UTF_8);
         byte[] b = new byte[body.length + 3];
@@ -122,7 +122,7 @@ class EngineTest {
 
     @Test
     void entropyThresholdIsExclusiveAsInGitleaks() throws Exception {
-        Engine e = new Engine(rules(SIMPLE.replace("keywords", "entropy = 3.5\nkeywords")), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE.replace("keywords", "entropy = 3.5\nkeywords")), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         assertEquals(1, scan(e, "secret = \"" + gen("{{alnum:32}}") + "\"").size());
         String lowEntropy = gen("{{hex:3}}").repeat(3) + "q" + gen("{{hex:3}}").repeat(3);
         assertTrue(Entropy.shannon(lowEntropy) <= 3.5);
@@ -133,7 +133,7 @@ class EngineTest {
 
     @Test
     void placeholdersAreNeverSecrets() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         for (String p : List.of("your_api_key", "YOUR-SECRET-HERE", "xxxxxxxxxxxxxxxx", "<API_KEY>", "${API_SECRET}",
                 "$API_SECRET", "{{ secret_value }}", "changeme", "********", "abcdefghijklmnop", "1234567890",
                 "0000000000000000", "os.environ[\"API_SECRET\"]", "process.env.API_SECRET", "%(secret)s",
@@ -159,10 +159,10 @@ class EngineTest {
         RuleSet set = rules(SIMPLE);
         String s = gen("{{alnum:32}}");
         String text = "secret = \"" + s + "\" // keyhound:allow\nsecret = \"" + gen("{{alnum:32}}") + "\"\n";
-        List<Credential> plain = new Engine(set, EngineOptions.DEFAULT).detect(new Blob(Origin.file("a"), text.getBytes()));
+        List<Credential> plain = new Engine(set, EngineOptions.DEFAULT, CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
         assertEquals(1, plain.size());
         assertEquals(2, plain.get(0).primary().line());
-        List<Credential> kept = new Engine(set, new EngineOptions(true)).detect(new Blob(Origin.file("a"), text.getBytes()));
+        List<Credential> kept = new Engine(set, new EngineOptions(true), CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
         assertEquals(2, kept.size());
         Credential allowed = kept.stream().filter(Credential::allowedInline).findFirst().orElseThrow();
         assertEquals(s, allowed.primary().secret());
@@ -171,7 +171,7 @@ class EngineTest {
 
     @Test
     void onlyReportLinesAreReported() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         StringBuilder t = new StringBuilder();
         for (int i = 1; i <= 4; i++) {
             t.append("secret = \"").append(gen("{{alnum:30}}")).append("\"\n");
@@ -185,7 +185,7 @@ class EngineTest {
 
     @Test
     void megabyteSingleLineIsScannedAndLineTextIsCut() throws Exception {
-        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT);
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:40}}");
         String filler = "var a=function(b){return b+1};".repeat(17000);
         String text = filler + "secret = \"" + s + "\";" + filler;
@@ -220,7 +220,9 @@ class EngineTest {
 
     @Test
     void providerRuleWinsOverGenericOnTheSameSecret() throws Exception {
-        RuleSet set = RuleSet.builtIn();
+        // The built-in rules without keyhound's own generic rule: this is about a provider rule
+        // (github-pat) and a user's generic one, on the engine's overlap step.
+        RuleSet set = RuleSet.builtIn().without(java.util.Set.of("generic-api-credential"));
         Path extra = dir.resolve("generic.toml");
         Files.writeString(extra, """
                 [[rules]]
@@ -234,6 +236,63 @@ class EngineTest {
         assertEquals(List.of("github-pat"), ms.stream().map(Match::ruleId).toList());
         String other = gen("{{alnum:30}}");
         assertEquals(List.of("generic-token"), scan(e, "token = \"" + other + "\"\n").stream().map(Match::ruleId).toList());
+    }
+
+    /** keyhound's generic rule through the engine a scan runs: only generated-looking values are reported. */
+    @Test
+    void genericRuleReportsOnlyGeneratedLookingValues() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        assertEquals(List.of(), scan(e, "key=" + gen("{{lower:12}}") + "\n"), "short, one letter case");
+        assertEquals(List.of(), scan(e, "api_secret = \"" + gen("{{lower:24}}") + "\"\n"), "long, letters of one case only");
+        assertEquals(List.of(), scan(e, "api_secret = \"" + "ab12".repeat(6) + "\"\n"), "mixed but low entropy");
+        String real = gen("{{alnum:32}}");
+        assertEquals(List.of("generic-api-credential:" + real),
+                scan(e, "api_secret = \"" + real + "\"\n").stream().map(m -> m.ruleId() + ":" + m.secret()).toList());
+        String hex = gen("{{hex:32}}");
+        assertEquals(1, scan(e, "token = \"" + hex + "\"\n").size(), "hex keys mix digits and letters");
+    }
+
+    /** binance's and binanceus' rules find the same value; the finding carries the rule of the provider named. */
+    @Test
+    void aSharedMatchCarriesTheAttributedProvidersRule() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        String secret = gen("{{alnum:64}}");
+        List<Match> ms = scan(e, "BINANCEUS_API_SECRET=" + secret + "\n");
+        assertEquals(List.of("binanceus-api-credential:binanceus:" + secret),
+                ms.stream().map(m -> m.ruleId() + ":" + m.provider() + ":" + m.secret()).toList());
+    }
+
+    /** "example" is a BIP39 word: a checksummed phrase holding it is still a seed phrase. */
+    @Test
+    void aValidatedSecretIsNotAPlaceholderForHoldingExample() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        List<String> words;
+        try (java.io.InputStream in = Engine.class.getResourceAsStream("/keyhound/bip39-english.txt")) {
+            words = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim).filter(w -> !w.isEmpty()).toList();
+        }
+        int index = words.indexOf("example"); // the first word is the entropy's first 11 bits
+        byte[] entropy = new byte[16];
+        rnd.nextBytes(entropy);
+        entropy[0] = (byte) (index >> 3);
+        entropy[1] = (byte) ((index & 7) << 5 | entropy[1] & 0x1f);
+        String phrase = dev.keyhound.detect.validate.Bip39.fromEntropy(entropy);
+        assertTrue(phrase.startsWith("example "), phrase);
+        String found = phrase;
+        assertTrue(scan(e, "mnemonic = \"" + phrase + "\"\n").stream().anyMatch(m -> m.secret().equals(found)));
+        assertTrue(PlaceholderFilter.isPlaceholder("api_key_example_" + gen("{{alnum:16}}")), "unvalidated values still are");
+    }
+
+    /** AWS's documented key id is reported as what it is (info, with a note), not dropped as a placeholder. */
+    @Test
+    void aPublicDocumentationExampleIsReportedAsInfo() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        String documented = "AKIA" + "IOSFODNN7" + "EXAMPLE"; // built here so no file holds it whole
+        List<Match> ms = scan(e, "aws_access_key_id = " + documented + "\n");
+        assertEquals(1, ms.size());
+        assertEquals(dev.keyhound.rules.Severity.INFO, ms.get(0).severity());
+        assertTrue(ms.get(0).note().startsWith("public documentation example"), ms.get(0).note());
+        assertEquals(List.of(), scan(e, "aws_access_key_id = AKIA" + gen("{{upper:9}}") + "EXAMPLE\n"),
+                "other values holding EXAMPLE are still placeholders");
     }
 
     @Test
@@ -263,7 +322,7 @@ class EngineTest {
                 id = "pin"
                 regex = '''PIN:(\\d{6})\\b'''
                 path = '''\\.ini$'''
-                """), EngineOptions.DEFAULT);
+                """), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String pin = "PIN:" + "804271";
         assertEquals(1, scan(e, "c.ini", pin.getBytes()).size());
         assertEquals(0, scan(e, "c.txt", pin.getBytes()).size());
@@ -290,8 +349,8 @@ class EngineTest {
                 regex = '''(?i)hdr:\\s+val=([A-Z]{16})'''
                 keywords = ["hdr:"]
                 """;
-        Engine win = new Engine(rules(windowed), EngineOptions.DEFAULT);
-        Engine whole = new Engine(rules(windowed.replaceAll("keywords = .*", "")), EngineOptions.DEFAULT);
+        Engine win = new Engine(rules(windowed), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
+        Engine whole = new Engine(rules(windowed.replaceAll("keywords = .*", "")), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         Random r = new Random(5);
         int total = 0;
         for (int round = 0; round < 200; round++) {
@@ -327,7 +386,7 @@ class EngineTest {
                 id = "long"
                 regex = '''(?i)blobtok=([a-z0-9]{100,})'''
                 keywords = ["blobtok="]
-                """), EngineOptions.DEFAULT);
+                """), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String secret = gen("{{alnum:5000}}").toLowerCase(java.util.Locale.ROOT);
         String text = "x".repeat(3000) + " blobtok=" + secret + " " + "y".repeat(3000);
         List<Match> ms = scan(e, text);
@@ -364,7 +423,7 @@ class EngineTest {
                   id = "user"
                   withinLines = 1
                   withinColumns = 4
-                """), EngineOptions.DEFAULT);
+                """), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String u = gen("{{lower:8}}");
         String p = gen("{{alnum:16}}");
         assertEquals(List.of("pass"), scan(e, "  user=" + u + "\n    pass=" + p + "\n").stream().map(Match::ruleId).toList());

@@ -94,7 +94,11 @@ class GitleaksCompatibilityTest {
     static void load(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve(".gitleaks.toml");
         Files.writeString(cfg, CONFIG);
-        engine = new Engine(RuleSet.builtIn().withConfig(cfg), EngineOptions.DEFAULT);
+        // The user's config over keyhound's provider rules, without keyhound's own catch-all generic
+        // rule (which rightly reports "secret = <40 random chars>" too): these tests are about
+        // gitleaks' semantics. Through the default engine, so with the context assembler a scan runs.
+        engine = new Engine(RuleSet.builtIn().withConfig(cfg).without(java.util.Set.of("generic-api-credential")),
+                EngineOptions.DEFAULT);
     }
 
     static String gen(String template) {
@@ -121,6 +125,32 @@ class GitleaksCompatibilityTest {
         assertEquals(List.of("acme-token"), ids(ms));
         assertEquals(secret, ms.get(0).secret());
         assertEquals(17, ms.get(0).column());
+    }
+
+    /**
+     * A user's gitleaks rule (provider "generic" only by default) through the engine a scan runs,
+     * with every built-in rule including keyhound's own generic one: reported exactly as the user's
+     * rule found it, even a value the context assembler would drop as having no credential shape
+     * (short, lower-case, assigned to a name that names no credential part), and not twice.
+     */
+    @Test
+    void userRulesPassTheContextAssemblerUntouched(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve(".gitleaks.toml");
+        Files.writeString(cfg, """
+                [[rules]]
+                id = "db-password"
+                regex = '''(?i)(?:password|db_url)\\s*=\\s*"([^"]+)"'''
+                keywords = ["password", "db_url"]
+                """);
+        Engine full = new Engine(RuleSet.builtIn().withConfig(cfg), EngineOptions.DEFAULT);
+        String weak = gen("{{lower:9}}");
+        String strong = gen("{{alnum:32}}");
+        String text = "db_url = \"" + weak + "\"\npassword = \"" + strong + "\"\n";
+        List<Match> ms = full.detect(new Blob(Origin.file("settings.py"), text.getBytes(StandardCharsets.UTF_8)))
+                .stream().flatMap(c -> c.parts().stream()).toList();
+        assertEquals(List.of("db-password:" + weak, "db-password:" + strong),
+                ms.stream().map(m -> m.ruleId() + ":" + m.secret()).toList());
+        assertEquals(List.of("generic", "generic"), ms.stream().map(Match::provider).toList());
     }
 
     @Test

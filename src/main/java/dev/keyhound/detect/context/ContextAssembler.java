@@ -3,6 +3,7 @@ package dev.keyhound.detect.context;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keyhound.detect.Credential;
+import dev.keyhound.detect.Entropy;
 import dev.keyhound.detect.Match;
 import dev.keyhound.rules.ProviderInfo;
 import dev.keyhound.rules.RuleSet;
@@ -43,6 +44,7 @@ import java.util.Set;
 public final class ContextAssembler implements CredentialAssembler {
     static final String GENERIC = "generic";
     private static final int GENERIC_MIN_LENGTH = 16;
+    private static final double GENERIC_MIN_ENTROPY = 3.0;
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?:#|//|--|;|/\\*|\\*|<!--|%|')");
     private static final Pattern IDENTIFIER = Pattern.compile(
             "([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,|\\?\\?|\\|\\||or)\\s*(?:[rbfu]?[\"'`])?\\s*$");
@@ -74,7 +76,19 @@ public final class ContextAssembler implements CredentialAssembler {
         Document doc = new Document(path, text);
         List<Credential> out = new ArrayList<>();
         Map<String, List<Placed>> groups = new LinkedHashMap<>();
-        for (Match m : dedupe(matches)) {
+        List<Match> ours = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            if (foreign(m)) {
+                out.add(Credential.of(m));
+            } else {
+                ours.add(m);
+            }
+        }
+        // A user's own rule and keyhound's generic rule on the same secret: the user's rule says what it is.
+        ours.removeIf(g -> GENERIC.equals(kind(g.provider())) && !"private-key".equals(g.part())
+                && out.stream().map(Credential::primary).anyMatch(f -> f.line() == g.line()
+                && f.column() < g.endColumn() && g.column() < f.endColumn()));
+        for (Match m : dedupe(ours)) {
             if (!attributable(m)) {
                 out.add(Credential.of(downgradeKnown(m)));
                 continue;
@@ -83,6 +97,7 @@ public final class ContextAssembler implements CredentialAssembler {
             if (p == null) {
                 continue;
             }
+            p = byAttributedProvidersRule(p, m, ours);
             String kind = kind(p.match().provider());
             boolean unclaimedKey = "private-key".equals(m.part()) && p.match().provider().equals(m.provider());
             if (unclaimedKey || (!kind.equals("exchange") && !kind.equals(GENERIC))) {
@@ -106,6 +121,21 @@ public final class ContextAssembler implements CredentialAssembler {
         return reported;
     }
 
+    /**
+     * A match of a user's own rule (a gitleaks config, a --rules directory) that gives no provider,
+     * so it is "generic" only by default: reported exactly as its rule found it, as gitleaks would.
+     * Attribution and its drops (no credential shape, placeholder names) are for keyhound's own
+     * generic rules: the built-in ones, and user rules that opt in with the "exchange" tag.
+     */
+    private boolean foreign(Match m) {
+        if (!GENERIC.equals(kind(m.provider()))) {
+            return false;
+        }
+        return rules.byId(m.ruleId())
+                .map(r -> !RuleSet.isBuiltIn(r) && !r.tags().contains("exchange"))
+                .orElse(false);
+    }
+
     /** Exchange and generic matches are attributed; a private key may turn out to be an exchange's. */
     private boolean attributable(Match m) {
         String kind = kind(m.provider());
@@ -120,6 +150,26 @@ public final class ContextAssembler implements CredentialAssembler {
             return "exchange";
         }
         return rules.provider(provider).map(ProviderInfo::kind).orElse("other");
+    }
+
+    /**
+     * Two exchanges' rules that found the same secret at the same place (binance's and binanceus'
+     * on BINANCEUS_API_SECRET=...) are deduplicated before attribution; once the context has named
+     * the provider, the finding carries the rule of that provider, when one of them is.
+     */
+    private static Placed byAttributedProvidersRule(Placed p, Match kept, List<Match> all) {
+        Match attributed = p.match();
+        if (attributed.provider().equals(kept.provider())) {
+            return p;
+        }
+        for (Match o : all) {
+            if (o != kept && o.provider().equals(attributed.provider()) && o.line() == kept.line()
+                    && o.column() == kept.column() && o.secret().equals(kept.secret())) {
+                Match m = o.withAttribution(attributed.provider(), attributed.part(), attributed.severity(), attributed.note());
+                return new Placed(m, p.scope(), p.viewLine(), p.testnet());
+            }
+        }
+        return p;
     }
 
     /** The same secret at the same place found by several rules: keep the most specific. */
@@ -254,7 +304,8 @@ public final class ContextAssembler implements CredentialAssembler {
 
     /** A value with no provider is kept only when it has the shape of some exchange's key or secret. */
     private boolean genericShape(String part, String secret) {
-        if (secret.length() < GENERIC_MIN_LENGTH || (part != null && !part.equals("key") && !part.equals("secret"))) {
+        if (secret.length() < GENERIC_MIN_LENGTH || (part != null && !part.equals("key") && !part.equals("secret"))
+                || !generated(secret)) {
             return false;
         }
         for (AttributionData.ProviderShapes p : data.providers().values()) {
@@ -263,6 +314,28 @@ public final class ContextAssembler implements CredentialAssembler {
             }
         }
         return false;
+    }
+
+    /**
+     * A value with no provider is reported only when it looks machine-generated: letters mixed with
+     * digits or both letter cases (base62, base64 and hex keys almost always are), and Shannon
+     * entropy of at least {@value #GENERIC_MIN_ENTROPY} bits per char. gitleaks' generic rule uses
+     * entropy 3.5 alone, which fails many 16-char hex keys (about 3.3) yet passes any long run of
+     * lower-case letters (identifiers, words run together). Values attributed to a provider are
+     * judged by that provider's shape table instead.
+     */
+    static boolean generated(String secret) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            digit |= c >= '0' && c <= '9';
+        }
+        boolean mixed = (lower || upper) && digit || lower && upper;
+        return mixed && Entropy.shannon(secret) >= GENERIC_MIN_ENTROPY;
     }
 
     private boolean harmless(List<String> idTokens, String before, String secret) {
