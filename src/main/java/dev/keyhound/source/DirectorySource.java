@@ -138,17 +138,9 @@ public final class DirectorySource implements Source {
                     + (ex.getMessage() == null ? "" : " " + ex.getMessage()));
             return;
         }
-        if (bytes.length > options.maxFileSize()) {
-            stats.skippedTooLarge.incrementAndGet();
-            return;
+        if (stats.admit(bytes, options.maxFileSize())) {
+            sink.accept(new Blob(Origin.file(e.display()), bytes));
         }
-        if (Content.looksBinary(bytes)) {
-            stats.skippedBinary.incrementAndGet();
-            return;
-        }
-        stats.blobsScanned.incrementAndGet();
-        stats.bytesScanned.addAndGet(bytes.length);
-        sink.accept(new Blob(Origin.file(e.display()), bytes));
     }
 
     @Override

@@ -19,6 +19,24 @@ public final class ScanStats {
     public final AtomicLong expectedBytes = new AtomicLong(-1);
     private final ConcurrentLinkedQueue<String> warnings = new ConcurrentLinkedQueue<>();
 
+    /**
+     * The skip rules every source applies to content it has read: counts it as too large, binary or
+     * scanned, and says whether to hand it on.
+     */
+    public boolean admit(byte[] bytes, long maxFileSize) {
+        if (bytes.length > maxFileSize) {
+            skippedTooLarge.incrementAndGet();
+            return false;
+        }
+        if (Content.looksBinary(bytes)) {
+            skippedBinary.incrementAndGet();
+            return false;
+        }
+        blobsScanned.incrementAndGet();
+        bytesScanned.addAndGet(bytes.length);
+        return true;
+    }
+
     /** A one-line problem the user should see in the summary (a skipped file, a missing object, a shallow boundary). */
     public void warn(String message) {
         warnings.add(message);

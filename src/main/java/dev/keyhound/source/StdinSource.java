@@ -23,13 +23,9 @@ public final class StdinSource implements Source {
             stats.warn("standard input is larger than the maximum size of " + cap + " bytes; not scanned");
             return;
         }
-        if (Content.looksBinary(bytes)) {
-            stats.skippedBinary.incrementAndGet();
-            return;
+        if (stats.admit(bytes, cap)) {
+            sink.accept(new Blob(Origin.stdin(), bytes));
         }
-        stats.blobsScanned.incrementAndGet();
-        stats.bytesScanned.addAndGet(bytes.length);
-        sink.accept(new Blob(Origin.stdin(), bytes));
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.keyhound.finding.ProvenanceLookup;
 import dev.keyhound.source.BadTargetException;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.BlobSink;
-import dev.keyhound.source.Content;
 import dev.keyhound.source.Origin;
 import dev.keyhound.source.ScanStats;
 import dev.keyhound.source.Source;
@@ -258,17 +257,9 @@ public final class HistorySource implements Source {
     /** Hands one blob on, or counts why not: the one place both read paths apply the skip rules. */
     private void deliver(BlobEntry e, byte[] bytes, BlobSink sink, ScanStats stats) {
         e.done = true;
-        if (bytes.length > options.maxFileSize()) {
-            stats.skippedTooLarge.incrementAndGet();
-            return;
+        if (stats.admit(bytes, options.maxFileSize())) {
+            sink.accept(new Blob(new Origin(Origin.Kind.GIT_HISTORY, e.path, e.name(), null), bytes));
         }
-        if (Content.looksBinary(bytes)) {
-            stats.skippedBinary.incrementAndGet();
-            return;
-        }
-        sink.accept(new Blob(new Origin(Origin.Kind.GIT_HISTORY, e.path, e.name(), null), bytes));
-        stats.blobsScanned.incrementAndGet();
-        stats.bytesScanned.addAndGet(bytes.length);
     }
 
     private void read(List<BlobEntry> ordered, BlobSink sink, ScanStats stats, Problems problems) throws IOException {

@@ -3,7 +3,6 @@ package dev.keyhound.source.git;
 import dev.keyhound.source.BadTargetException;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.BlobSink;
-import dev.keyhound.source.Content;
 import dev.keyhound.source.Origin;
 import dev.keyhound.source.ScanStats;
 import dev.keyhound.source.Source;
@@ -101,13 +100,9 @@ public final class WorkingTreeSource implements Source {
             stats.warn("unreadable file, skipped: " + file + " (" + e.getMessage() + ")");
             return;
         }
-        if (Content.looksBinary(bytes)) {
-            stats.skippedBinary.incrementAndGet();
-            return;
+        if (stats.admit(bytes, options.maxFileSize())) {
+            sink.accept(new Blob(new Origin(Origin.Kind.GIT_WORKTREE, file, null, null), bytes));
         }
-        sink.accept(new Blob(new Origin(Origin.Kind.GIT_WORKTREE, file, null, null), bytes));
-        stats.blobsScanned.incrementAndGet();
-        stats.bytesScanned.addAndGet(bytes.length);
     }
 
     @Override
