@@ -66,8 +66,7 @@ final class BracketScopes {
                 i = (nl < 0 ? text.length() : nl) - 1;
             } else if (c == '{' || c == '(' || c == '[') {
                 String before = text.substring(Math.max(lineStart, i - 120), i);
-                Matcher m = OPENER_NAME.matcher(before);
-                String key = m.find() ? m.group(1) : null;
+                String key = openerName(before);
                 Scope s = new Scope(scopes.size(), stack.peek(), key, line, view.lineCount(), before);
                 scopes.add(s);
                 stack.push(s);
@@ -86,8 +85,8 @@ final class BracketScopes {
         }
         for (int n = 1; n <= view.lineCount(); n++) {
             String text1 = view.line(n);
-            if (text1.indexOf('"') < 0 && text1.indexOf('\'') < 0 && text1.indexOf('`') < 0) {
-                continue; // a field's value is quoted
+            if (!mayHoldField(text1)) {
+                continue;
             }
             Matcher f = FIELD.matcher(text1);
             Scope owner = null;
@@ -99,6 +98,62 @@ final class BracketScopes {
             }
         }
         return new ScopeIndex(scopes);
+    }
+
+    /**
+     * OPENER_NAME's group 1 in text. A match ends the text and holds only characters of the
+     * pattern's alphabet, so it lies inside the text's longest suffix made of them: the NFA runs
+     * over that tail (a few characters) rather than the whole prefix of the line, same result.
+     */
+    static String openerName(String before) {
+        int from = before.length();
+        while (from > 0 && openerChar(before.charAt(from - 1))) {
+            from--;
+        }
+        while (from < before.length() && Character.isWhitespace(before.charAt(from))) {
+            from++; // a match starts with a name
+        }
+        if (from == before.length()) {
+            return null;
+        }
+        Matcher m = OPENER_NAME.matcher(before.substring(from));
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static boolean openerChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '-'
+                || c == '"' || c == '\'' || c == '=' || c == ':' || c == '>' || c == ' ' || c == '\t'
+                || c == '\n' || c == '\r' || c == '\f' || c == 0x0B);
+    }
+
+    /**
+     * Whether FIELD can match in line: its value opens with a quote that follows one of = : , >
+     * (from =, :=, =>, :, ,), maybe with blanks and a string prefix letter between. A necessary
+     * condition, checked without the regex: most lines of prose and calls fail it.
+     */
+    static boolean mayHoldField(String line) {
+        for (int q = 0; q < line.length(); q++) {
+            char c = line.charAt(q);
+            if (c != '"' && c != '\'' && c != '`') {
+                continue;
+            }
+            int p = q - 1;
+            if (p >= 0 && "rbfu".indexOf(line.charAt(p)) >= 0) {
+                p--;
+            }
+            while (p >= 0 && isRe2Space(line.charAt(p))) {
+                p--;
+            }
+            if (p >= 0 && "=:,>".indexOf(line.charAt(p)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RE2 \s: the four blanks and the space. */
+    private static boolean isRe2Space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     static boolean isConstructor(String opener, List<Pattern> constructors) {
