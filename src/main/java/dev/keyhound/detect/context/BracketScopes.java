@@ -17,9 +17,10 @@ final class BracketScopes {
             "toml", "ini", "cfg", "conf", "env", "dockerfile", "tf", "mk", "");
     private static final Set<String> SLASH_COMMENTS = Set.of("js", "mjs", "cjs", "ts", "tsx", "jsx", "java", "go", "cs",
             "c", "h", "cpp", "hpp", "kt", "kts", "scala", "swift", "rs", "php", "dart", "groovy", "gradle", "json", "jsonc", "");
-    private static final Pattern FIELD = Pattern.compile(
+    static final Pattern FIELD = Pattern.compile(
             "[\"']?([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,)\\s*[rbfu]?[\"'`]([^\"'`\\n]*)[\"'`]");
-    private static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
+    /** The reference definition of openerName, which matches it without the NFA. */
+    static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
 
     private BracketScopes() {
     }
@@ -101,23 +102,87 @@ final class BracketScopes {
     }
 
     /**
-     * OPENER_NAME's group 1 in text. A match ends the text and holds only characters of the
-     * pattern's alphabet, so it lies inside the text's longest suffix made of them: the NFA runs
-     * over that tail (a few characters) rather than the whole prefix of the line, same result.
+     * OPENER_NAME's group 1 in before (null when it does not match), computed without the NFA,
+     * which cost more than all the rules together on big files full of calls: the leftmost start,
+     * then the longest name after which the rest of the pattern reaches the end.
      */
     static String openerName(String before) {
         int from = before.length();
         while (from > 0 && openerChar(before.charAt(from - 1))) {
-            from--;
+            from--; // a match ends the text and holds only these characters
         }
-        while (from < before.length() && Character.isWhitespace(before.charAt(from))) {
-            from++; // a match starts with a name
+        for (int p = from; p < before.length(); p++) {
+            if (!nameStart(before.charAt(p))) {
+                continue;
+            }
+            int end = p + 1;
+            while (end < before.length() && namePart(before.charAt(end))) {
+                end++;
+            }
+            for (int e = end; e > p; e--) {
+                if (openerRest(before, e)) {
+                    return before.substring(p, e);
+                }
+            }
         }
-        if (from == before.length()) {
-            return null;
+        return null;
+    }
+
+    /** Whether before[at..] matches ["']?\s*(?:=|:=|=>|:)?\s*(?:new\s+)?[\w.$]*\s*$. */
+    private static boolean openerRest(String s, int at) {
+        if (at < s.length() && (s.charAt(at) == '"' || s.charAt(at) == '\'') && operatorRest(s, at + 1)) {
+            return true;
         }
-        Matcher m = OPENER_NAME.matcher(before.substring(from));
-        return m.find() ? m.group(1) : null;
+        return operatorRest(s, at);
+    }
+
+    private static boolean operatorRest(String s, int at) {
+        int a = skipSpaces(s, at);
+        if (callRest(s, skipSpaces(s, a))) {
+            return true;
+        }
+        for (String op : new String[] {"=>", ":=", "=", ":"}) {
+            if (s.startsWith(op, a) && callRest(s, skipSpaces(s, a + op.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callRest(String s, int at) {
+        if (s.startsWith("new", at) && at + 3 < s.length() && isRe2Space(s.charAt(at + 3))
+                && wordsToEnd(s, skipSpaces(s, at + 3))) {
+            return true;
+        }
+        return wordsToEnd(s, at);
+    }
+
+    private static boolean wordsToEnd(String s, int at) {
+        int p = at;
+        while (p < s.length() && (word(s.charAt(p)) || s.charAt(p) == '.' || s.charAt(p) == '$')) {
+            p++;
+        }
+        return skipSpaces(s, p) == s.length();
+    }
+
+    private static int skipSpaces(String s, int at) {
+        int p = at;
+        while (p < s.length() && isRe2Space(s.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean word(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static boolean nameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    }
+
+    private static boolean namePart(char c) {
+        return word(c) || c == '.' || c == '$' || c == '-';
     }
 
     private static boolean openerChar(char c) {
