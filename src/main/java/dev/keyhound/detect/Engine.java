@@ -71,6 +71,8 @@ public final class Engine implements Detector {
     private final String[][] exactKeyword;
     /** Lines of context either side of a hit: 0 for a regex that cannot match a line break. */
     private final int[] contextLines;
+    /** Rules whose only way to match a line break is a final terminator: windows hold the hit's line and its '\n'. */
+    private final boolean[] lineBreakEndsOnly;
     private final boolean[] generic;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
@@ -92,6 +94,7 @@ public final class Engine implements Detector {
         keywordsOfRule = new int[n][];
         wholeText = new boolean[n];
         contextLines = new int[n];
+        lineBreakEndsOnly = new boolean[n];
         exactKeyword = new String[n][];
         generic = new boolean[n];
         validators = new ArrayList<>();
@@ -118,7 +121,9 @@ public final class Engine implements Detector {
             }
             wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern())
                     || keywordsOfRule[i] != null && !regexSpellsAKeyword(r.regex().pattern(), kws));
-            contextLines[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) ? CONTEXT_LINES : 0;
+            lineBreakEndsOnly[i] = r.regex() != null && lineBreakOnlyEnds(r.regex().pattern());
+            contextLines[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) && !lineBreakEndsOnly[i]
+                    ? CONTEXT_LINES : 0;
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
@@ -167,6 +172,19 @@ public final class Engine implements Detector {
         }
         return false;
     }
+
+    /**
+     * True when the regex can match a line break only in a final terminator group
+     * {@code (?:[^...]|$)} (as in {@code ...(secret)(?:[^A-Za-z0-9]|$)}): a match then lies on one
+     * line, plus that line's break, so the window needs no neighbouring lines.
+     */
+    static boolean lineBreakOnlyEnds(String regex) {
+        java.util.regex.Matcher end = FINAL_TERMINATOR.matcher(regex);
+        return end.find() && mayMatchLineBreak(regex) && !mayMatchLineBreak(regex.substring(0, end.start()));
+    }
+
+    private static final java.util.regex.Pattern FINAL_TERMINATOR =
+            java.util.regex.Pattern.compile("\\(\\?:\\[\\^(?:\\\\.|[^\\]\\\\\\[])*\\]\\|\\$\\)$");
 
     private static final List<String> LINE_BREAK_TOKENS = List.of(
             "\\s", "\\n", "\\r", "\\v", "\\f", "[^", "\\W", "\\D", "\\x", "\\p", "\\P", "\\0",
@@ -517,20 +535,20 @@ public final class Engine implements Detector {
                 int hs = (int) (span >>> 32);
                 int he = (int) span;
                 if (ws >= 0 && hs <= we) {
-                    we = Math.max(we, windowEnd(he, context));
+                    we = Math.max(we, windowEnd(i, he, context));
                     continue;
                 }
                 int start = windowStart(hs, context);
                 if (ws >= 0 && start <= we) {
                     // Overlapping windows are merged, so no text is matched twice by one rule.
-                    we = Math.max(we, windowEnd(he, context));
+                    we = Math.max(we, windowEnd(i, he, context));
                     continue;
                 }
                 if (ws >= 0) {
                     runRegion(i, ws, we);
                 }
                 ws = start;
-                we = windowEnd(he, context);
+                we = windowEnd(i, he, context);
             }
             if (ws >= 0) {
                 runRegion(i, ws, we);
@@ -550,7 +568,7 @@ public final class Engine implements Detector {
             return p;
         }
 
-        private int windowEnd(int hitEnd, int context) {
+        private int windowEnd(int i, int hitEnd, int context) {
             int hi = Math.min(text.length(), hitEnd + AFTER_CAP);
             int p = hitEnd;
             int newlines = 0;
@@ -559,6 +577,9 @@ public final class Engine implements Detector {
                     break;
                 }
                 p++;
+            }
+            if (lineBreakEndsOnly[i] && p < text.length() && text.charAt(p) == '\n') {
+                p++; // the terminator may match the break, as it would with the next line in view
             }
             return p;
         }

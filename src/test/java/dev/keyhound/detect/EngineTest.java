@@ -400,6 +400,11 @@ class EngineTest {
         assertFalse(Engine.mayMatchLineBreak("(?i)key[_.-]?[=:]([A-Za-z0-9+/]{40})"));
         assertTrue(Engine.mayMatchLineBreak("key\\s*=\\s*(\\w+)"));
         assertTrue(Engine.mayMatchLineBreak("key=\"([^\"]+)\""));
+        // a final terminator is the only place these can match a line break: one-line windows
+        assertTrue(Engine.lineBreakOnlyEnds("(?i)binance[\\w.-]{0,30}?[=:]((?-i:[A-Za-z0-9]{64}))(?:[^A-Za-z0-9+/=_-]|$)"));
+        assertFalse(Engine.lineBreakOnlyEnds("(?i)key\\s*=\\s*([A-Za-z0-9]{64})(?:[^A-Za-z0-9]|$)"));
+        assertFalse(Engine.lineBreakOnlyEnds("(?i)(?:^|[^\\w])key=([A-Za-z0-9]{64})(?:[^A-Za-z0-9]|$)"));
+        assertFalse(Engine.lineBreakOnlyEnds("\\b(ghp_[0-9A-Za-z]{36})\\b"));
         assertTrue(Engine.hasLiteralPrefix("(SK[0-9a-f]{32})\\b"));
         assertFalse(Engine.hasLiteralPrefix("\\b(SK[0-9a-f]{32})"));
         assertFalse(Engine.hasLiteralPrefix("(?i)(SK[0-9a-f]{32})"));

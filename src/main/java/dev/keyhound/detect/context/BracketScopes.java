@@ -17,9 +17,10 @@ final class BracketScopes {
             "toml", "ini", "cfg", "conf", "env", "dockerfile", "tf", "mk", "");
     private static final Set<String> SLASH_COMMENTS = Set.of("js", "mjs", "cjs", "ts", "tsx", "jsx", "java", "go", "cs",
             "c", "h", "cpp", "hpp", "kt", "kts", "scala", "swift", "rs", "php", "dart", "groovy", "gradle", "json", "jsonc", "");
-    private static final Pattern FIELD = Pattern.compile(
+    static final Pattern FIELD = Pattern.compile(
             "[\"']?([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,)\\s*[rbfu]?[\"'`]([^\"'`\\n]*)[\"'`]");
-    private static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
+    /** The reference definition of openerName, which matches it without the NFA. */
+    static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
 
     private BracketScopes() {
     }
@@ -66,8 +67,7 @@ final class BracketScopes {
                 i = (nl < 0 ? text.length() : nl) - 1;
             } else if (c == '{' || c == '(' || c == '[') {
                 String before = text.substring(Math.max(lineStart, i - 120), i);
-                Matcher m = OPENER_NAME.matcher(before);
-                String key = m.find() ? m.group(1) : null;
+                String key = openerName(before);
                 Scope s = new Scope(scopes.size(), stack.peek(), key, line, view.lineCount(), before);
                 scopes.add(s);
                 stack.push(s);
@@ -86,8 +86,8 @@ final class BracketScopes {
         }
         for (int n = 1; n <= view.lineCount(); n++) {
             String text1 = view.line(n);
-            if (text1.indexOf('"') < 0 && text1.indexOf('\'') < 0 && text1.indexOf('`') < 0) {
-                continue; // a field's value is quoted
+            if (!mayHoldField(text1)) {
+                continue;
             }
             Matcher f = FIELD.matcher(text1);
             Scope owner = null;
@@ -99,6 +99,126 @@ final class BracketScopes {
             }
         }
         return new ScopeIndex(scopes);
+    }
+
+    /**
+     * OPENER_NAME's group 1 in before (null when it does not match), computed without the NFA,
+     * which cost more than all the rules together on big files full of calls: the leftmost start,
+     * then the longest name after which the rest of the pattern reaches the end.
+     */
+    static String openerName(String before) {
+        int from = before.length();
+        while (from > 0 && openerChar(before.charAt(from - 1))) {
+            from--; // a match ends the text and holds only these characters
+        }
+        for (int p = from; p < before.length(); p++) {
+            if (!nameStart(before.charAt(p))) {
+                continue;
+            }
+            int end = p + 1;
+            while (end < before.length() && namePart(before.charAt(end))) {
+                end++;
+            }
+            for (int e = end; e > p; e--) {
+                if (openerRest(before, e)) {
+                    return before.substring(p, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether before[at..] matches ["']?\s*(?:=|:=|=>|:)?\s*(?:new\s+)?[\w.$]*\s*$. */
+    private static boolean openerRest(String s, int at) {
+        if (at < s.length() && (s.charAt(at) == '"' || s.charAt(at) == '\'') && operatorRest(s, at + 1)) {
+            return true;
+        }
+        return operatorRest(s, at);
+    }
+
+    private static boolean operatorRest(String s, int at) {
+        int a = skipSpaces(s, at);
+        if (callRest(s, skipSpaces(s, a))) {
+            return true;
+        }
+        for (String op : new String[] {"=>", ":=", "=", ":"}) {
+            if (s.startsWith(op, a) && callRest(s, skipSpaces(s, a + op.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callRest(String s, int at) {
+        if (s.startsWith("new", at) && at + 3 < s.length() && isRe2Space(s.charAt(at + 3))
+                && wordsToEnd(s, skipSpaces(s, at + 3))) {
+            return true;
+        }
+        return wordsToEnd(s, at);
+    }
+
+    private static boolean wordsToEnd(String s, int at) {
+        int p = at;
+        while (p < s.length() && (word(s.charAt(p)) || s.charAt(p) == '.' || s.charAt(p) == '$')) {
+            p++;
+        }
+        return skipSpaces(s, p) == s.length();
+    }
+
+    private static int skipSpaces(String s, int at) {
+        int p = at;
+        while (p < s.length() && isRe2Space(s.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean word(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static boolean nameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    }
+
+    private static boolean namePart(char c) {
+        return word(c) || c == '.' || c == '$' || c == '-';
+    }
+
+    private static boolean openerChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '-'
+                || c == '"' || c == '\'' || c == '=' || c == ':' || c == '>' || c == ' ' || c == '\t'
+                || c == '\n' || c == '\r' || c == '\f' || c == 0x0B);
+    }
+
+    /**
+     * Whether FIELD can match in line: its value opens with a quote that follows one of = : , >
+     * (from =, :=, =>, :, ,), maybe with blanks and a string prefix letter between. A necessary
+     * condition, checked without the regex: most lines of prose and calls fail it.
+     */
+    static boolean mayHoldField(String line) {
+        for (int q = 0; q < line.length(); q++) {
+            char c = line.charAt(q);
+            if (c != '"' && c != '\'' && c != '`') {
+                continue;
+            }
+            int p = q - 1;
+            if (p >= 0 && "rbfu".indexOf(line.charAt(p)) >= 0) {
+                p--;
+            }
+            while (p >= 0 && isRe2Space(line.charAt(p))) {
+                p--;
+            }
+            if (p >= 0 && "=:,>".indexOf(line.charAt(p)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RE2 \s: the four blanks and the space. */
+    private static boolean isRe2Space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     static boolean isConstructor(String opener, List<Pattern> constructors) {

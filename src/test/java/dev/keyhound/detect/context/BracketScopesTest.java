@@ -1,0 +1,64 @@
+package dev.keyhound.detect.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.re2j.Matcher;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BracketScopesTest {
+
+    @Test
+    void openerNameAgreesWithItsRegexOnTypicalAndRandomText() {
+        String[] typical = {"client = Client", "    result = self.client.get_order", "x := new Foo", "cfg[\"key\"] = dict",
+            "\"exchange\": ccxt.okx", "return", "    ", "", "foo.bar-baz=> new  Thing.make  ", "if (a == b) and c",
+            "val = 'x' + new", "a$b: ", "print"};
+        for (String s : typical) {
+            assertEquals(reference(s), BracketScopes.openerName(s), s);
+        }
+        String alphabet = "ab_$.-= :>\"'\tnew(),+1N";
+        Random rnd = new Random(7);
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(16);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertEquals(reference(s), BracketScopes.openerName(s), s);
+        }
+    }
+
+    @Test
+    void aLineWithoutAQuotedValueAfterAnAssignmentCannotHoldAField() {
+        assertTrue(BracketScopes.mayHoldField("api_key = \"abc\""));
+        assertTrue(BracketScopes.mayHoldField("{'secret':  r'abc'}"));
+        assertTrue(BracketScopes.mayHoldField("set(\"key\", \"v\")"));
+        assertFalse(BracketScopes.mayHoldField("raise ValueError(\"no key\")"));
+        assertFalse(BracketScopes.mayHoldField(":param symbol: required"));
+        String alphabet = "ab_=:,>\"'` rbu([]";
+        Random rnd = new Random(11);
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(14);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            if (fieldRegexFinds(s)) {
+                assertTrue(BracketScopes.mayHoldField(s), s);
+            }
+        }
+    }
+
+    private static String reference(String s) {
+        Matcher m = BracketScopes.OPENER_NAME.matcher(s);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static boolean fieldRegexFinds(String s) {
+        return BracketScopes.FIELD.matcher(s).find();
+    }
+}
