@@ -1,5 +1,7 @@
 package dev.keyhound.acceptance;
 
+import dev.keyhound.testing.TestRepo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,7 +46,7 @@ class HistoryScanAcceptanceTest {
     /** main: readme, leak, deploy added then deleted, rename, same secret in two files, merge of a feature branch; a tag-only commit; a stash. */
     @BeforeEach
     void history() throws Exception {
-        try (GitRepo repo = GitRepo.init(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("repo"))) {
             repoDir = repo.dir;
             RevCommit first = repo.write("README.md", "hello\n").commit("readme");
             repo.git.tag().setName("v0").setObjectId(first).setAnnotated(false).call();
@@ -123,8 +125,8 @@ class HistoryScanAcceptanceTest {
 
         for (JsonNode f : report.path("findings")) {
             JsonNode l = f.path("locations").get(0);
-            assertEquals(GitRepo.AUTHOR, l.path("author").asText(), f.toString());
-            assertEquals(GitRepo.EMAIL, l.path("email").asText(), f.toString());
+            assertEquals(TestRepo.AUTHOR, l.path("author").asText(), f.toString());
+            assertEquals(TestRepo.EMAIL, l.path("email").asText(), f.toString());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.keyhound.acceptance;
 
+import dev.keyhound.testing.TestRepo;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,12 +35,12 @@ class SarifAndSuppressionAcceptanceTest {
     final String allowed = secrets.bitgetKey();
     final List<String> planted = List.of(pairKey, pairSecret, bitget, allowed);
 
-    GitRepo repo;
+    TestRepo repo;
     RevCommit base;
 
     @BeforeEach
     void repository() throws Exception {
-        repo = GitRepo.init(tmp.resolve("repo"));
+        repo = TestRepo.init(tmp.resolve("repo"));
         base = repo.write("README.md", "hello\n").commit("readme");
         repo.write("config/exchange.ini", "[bitget]\nbitget_api_key = " + pairKey + "\nbitget_api_secret = " + pairSecret + "\n")
                 .commit("exchange config");

@@ -1,5 +1,7 @@
 package dev.keyhound.acceptance;
 
+import dev.keyhound.testing.TestRepo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +26,10 @@ class StagedAndFailureAcceptanceTest {
         String staged = secrets.bitgetKey();
         String unstaged = secrets.bitgetKey();
         String untracked = secrets.bitgetKey();
-        try (GitRepo repo = GitRepo.init(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("repo"))) {
             repo.write("app.py", "import os\n\n\ndef main():\n    pass\n").write("other.py", "x = 1\n").commit("start");
             // index: the secret on line 6
-            repo.write("app.py", "import os\n\n\ndef main():\n    pass\nBITGET_API_KEY = '" + staged + "'\n").stage("app.py");
+            repo.write("app.py", "import os\n\n\ndef main():\n    pass\nBITGET_API_KEY = '" + staged + "'\n").add("app.py");
             // work tree: two more lines on top (so the work-tree line is 8), and leaks that are not staged
             repo.write("app.py", "# header\n# header\nimport os\n\n\ndef main():\n    pass\nBITGET_API_KEY = '" + staged + "'\n");
             repo.write("other.py", "x = 1\nBITGET_API_KEY = '" + unstaged + "'\n");
@@ -67,16 +69,16 @@ class StagedAndFailureAcceptanceTest {
     @Test
     void aStagedMoveOfACommittedFileAddsNothingButAnEditDoes() throws Exception {
         String old = secrets.bitgetKey();
-        try (GitRepo repo = GitRepo.init(tmp.resolve("moves"))) {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("moves"))) {
             repo.write("conf/app.env", "A=1\nBITGET_API_KEY=" + old + "\n").commit("already in history");
             repo.git.rm().addFilepattern("conf/app.env").call();
-            repo.write("config/app.env", "A=1\nBITGET_API_KEY=" + old + "\n").stage("config/app.env");
+            repo.write("config/app.env", "A=1\nBITGET_API_KEY=" + old + "\n").add("config/app.env");
             Keyhound.Run moved = Keyhound.run("scan", "-q", "--staged", repo.dir.toString());
             assertEquals(0, moved.code(), "git mv of a committed file adds no line: " + moved);
 
             String fresh = secrets.bitgetKey();
             repo.write("config/app.env", "A=1\nBITGET_API_KEY=" + old + "\nBITGET_API_KEY_2=" + fresh + "\n")
-                    .stage("config/app.env");
+                    .add("config/app.env");
             Keyhound.Run edited = Keyhound.run("scan", "-q", "--staged", "--no-redact", "--format", "json", repo.dir.toString());
             assertEquals(1, edited.code(), edited.toString());
             assertTrue(edited.out().contains(fresh), edited.out());
@@ -86,8 +88,8 @@ class StagedAndFailureAcceptanceTest {
     @Test
     void stagedScanWorksBeforeTheFirstCommit() throws Exception {
         String staged = secrets.bitgetKey();
-        try (GitRepo repo = GitRepo.init(tmp.resolve("fresh"))) {
-            repo.write("conf/app.env", "A=1\nBITGET_API_KEY=" + staged + "\n").stage("conf/app.env");
+        try (TestRepo repo = TestRepo.init(tmp.resolve("fresh"))) {
+            repo.write("conf/app.env", "A=1\nBITGET_API_KEY=" + staged + "\n").add("conf/app.env");
             Keyhound.Run r = Keyhound.run("scan", "-q", "--staged", repo.dir.toString());
             assertEquals(1, r.code(), r.toString());
             assertTrue(r.out().contains("conf/app.env:2"), r.out());
@@ -119,7 +121,7 @@ class StagedAndFailureAcceptanceTest {
     @Test
     void aCorruptObjectIsOneLineOrASkipNeverAStackTrace() throws Exception {
         Path repo = committedRepo("corrupt-object");
-        try (GitRepo r = GitRepo.reopen(repo)) {
+        try (TestRepo r = TestRepo.reopen(repo)) {
             String commit = r.git.getRepository().resolve("HEAD").getName();
             Path loose = repo.resolve(".git/objects/" + commit.substring(0, 2) + "/" + commit.substring(2));
             loose.toFile().setWritable(true);
@@ -133,7 +135,7 @@ class StagedAndFailureAcceptanceTest {
     }
 
     private Path committedRepo(String name) throws Exception {
-        try (GitRepo repo = GitRepo.init(tmp.resolve(name))) {
+        try (TestRepo repo = TestRepo.init(tmp.resolve(name))) {
             repo.write("README.md", "hello\n").commit("readme");
             repo.write("b.txt", "b\n").commit("b");
             return repo.dir;
@@ -175,7 +177,7 @@ class StagedAndFailureAcceptanceTest {
         String kept = secrets.bitgetKey();
         Path dir = tmp.resolve("damaged");
         String lostBlob;
-        try (GitRepo repo = GitRepo.init(dir)) {
+        try (TestRepo repo = TestRepo.init(dir)) {
             repo.write("keep.env", "BITGET_API_KEY=" + kept + "\n").commit("keep");
             repo.write("lost.txt", "this blob goes missing\n").commit("lost");
             lostBlob = repo.git.getRepository().resolve("HEAD:lost.txt").getName();
@@ -192,7 +194,7 @@ class StagedAndFailureAcceptanceTest {
     void aShallowCloneSaysWhatWasNotScanned() throws Exception {
         String old = secrets.bitgetKey();
         Path origin = tmp.resolve("origin");
-        try (GitRepo repo = GitRepo.init(origin)) {
+        try (TestRepo repo = TestRepo.init(origin)) {
             repo.write("a.env", "BITGET_API_KEY=" + old + "\n").commit("old leak");
             repo.delete("a.env").write("b.txt", "b\n").commit("remove");
             repo.write("c.txt", "c\n").commit("later");

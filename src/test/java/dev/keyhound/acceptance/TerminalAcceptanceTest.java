@@ -1,5 +1,7 @@
 package dev.keyhound.acceptance;
 
+import dev.keyhound.testing.TestRepo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,7 @@ class TerminalAcceptanceTest {
     void closingLineOnATerminalAndQuietSilencesIt() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs util-linux script for a pseudo-terminal");
         Path repo;
-        try (GitRepo r = GitRepo.init(tmp.resolve("repo"))) {
+        try (TestRepo r = TestRepo.init(tmp.resolve("repo"))) {
             r.write("app.env", "BITGET_API_KEY=" + new Secrets().bitgetKey() + "\n").commit("leak");
             r.write("README.md", "hi\n").commit("readme");
             repo = r.dir;

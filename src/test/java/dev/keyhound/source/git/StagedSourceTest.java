@@ -1,5 +1,7 @@
 package dev.keyhound.source.git;
 
+import dev.keyhound.testing.TestRepo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.keyhound.source.git;
+package dev.keyhound.testing;
 
 import dev.keyhound.rules.ExampleTemplate;
 import dev.keyhound.source.Blob;
@@ -17,12 +17,17 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
-/** A real repository in a temp dir, with commits at fixed times by a fixed author. */
-final class TestRepo implements AutoCloseable {
-    static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+/**
+ * A real repository built with JGit in a temp dir, for every test that needs one: commits by one
+ * author on a fixed clock, a minute apart.
+ */
+public final class TestRepo implements AutoCloseable {
+    public static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+    public static final String AUTHOR = "Ada Author";
+    public static final String EMAIL = "ada@example.com";
 
-    final Path dir;
-    final Git git;
+    public final Path dir;
+    public final Git git;
     private int clock;
 
     private TestRepo(Path dir, Git git) {
@@ -30,45 +35,54 @@ final class TestRepo implements AutoCloseable {
         this.git = git;
     }
 
-    static TestRepo init(Path dir) throws GitAPIException {
+    public static TestRepo init(Path dir) throws GitAPIException {
         return new TestRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
+    public static TestRepo reopen(Path dir) throws IOException {
+        return new TestRepo(dir, Git.open(dir.toFile()));
+    }
+
     /** A random secret-shaped token, new per test run: never a literal in the source. */
-    static String token(Random random) {
+    public static String token(Random random) {
         return "KH" + ExampleTemplate.expand("{{alnum:38}}", random);
     }
 
-    static PersonIdent author(int minute) {
-        return new PersonIdent("Ada Author", "ada@example.com", EPOCH.plusSeconds(60L * minute), ZoneOffset.UTC);
+    public static PersonIdent author(int minute) {
+        return new PersonIdent(AUTHOR, EMAIL, EPOCH.plusSeconds(60L * minute), ZoneOffset.UTC);
     }
 
-    TestRepo write(String path, String content) throws IOException {
+    /** The author (and committer) of the next commit, tag or stash: the clock's next minute. */
+    public PersonIdent nextIdent() {
+        return author(++clock);
+    }
+
+    public TestRepo write(String path, String content) throws IOException {
         Path p = dir.resolve(path);
         Files.createDirectories(p.getParent());
         Files.writeString(p, content, StandardCharsets.UTF_8);
         return this;
     }
 
-    TestRepo delete(String path) throws IOException {
+    public TestRepo delete(String path) throws IOException {
         Files.delete(dir.resolve(path));
         return this;
     }
 
-    TestRepo add(String pattern) throws GitAPIException {
+    public TestRepo add(String pattern) throws GitAPIException {
         git.add().addFilepattern(pattern).call();
         return this;
     }
 
     /** Stages everything (including deletions) and commits at the next minute of the fixed clock. */
-    RevCommit commit(String message) throws GitAPIException {
+    public RevCommit commit(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
-        PersonIdent who = author(++clock);
+        PersonIdent who = nextIdent();
         return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
     }
 
-    int clock() {
+    public int clock() {
         return clock;
     }
 
@@ -78,8 +92,8 @@ final class TestRepo implements AutoCloseable {
     }
 
     /** A sink that keeps every blob it is handed. */
-    static final class Collected implements BlobSink {
-        final List<Blob> blobs = new CopyOnWriteArrayList<>();
+    public static final class Collected implements BlobSink {
+        public final List<Blob> blobs = new CopyOnWriteArrayList<>();
 
         @Override
         public void accept(Blob blob) {
@@ -87,11 +101,11 @@ final class TestRepo implements AutoCloseable {
         }
 
         /** The blobs whose content holds the token: the test's stand-in for a detector. */
-        List<Blob> containing(String token) {
+        public List<Blob> containing(String token) {
             return blobs.stream().filter(b -> new String(b.bytes(), StandardCharsets.UTF_8).contains(token)).toList();
         }
 
-        List<String> blobIds() {
+        public List<String> blobIds() {
             return blobs.stream().map(b -> b.origin().blobId()).toList();
         }
     }
