@@ -19,7 +19,7 @@ import java.util.List;
  * A line is redacted by replacing every occurrence of every part's secret in it, longest first;
  * a multi-line secret (a PEM key) is also replaced line by line, since a report line holds only
  * one line of it, and a JSON-escaped one (literal {@code \n}) piece by piece. Then every other
- * long run of key-like characters mixing letters and digits is masked too: a line often holds
+ * long key-like run of characters is masked too: a line often holds
  * more than the one secret a rule matched (the rest of an escaped PEM body, a second credential),
  * and a report must not print those in clear either.
  */
@@ -95,7 +95,7 @@ public final class Redaction {
         int last = 0;
         while (m.find()) {
             String run = m.group();
-            if (!mixesLettersAndDigits(run)) {
+            if (!looksKeyLike(run)) {
                 continue;
             }
             if (out == null) {
@@ -107,18 +107,26 @@ public final class Redaction {
         return out == null ? line : out.append(line, last, line.length()).toString();
     }
 
-    private static boolean mixesLettersAndDigits(String run) {
+    /**
+     * Key-like: letters mixed with digits, or upper and lower case both frequent (random base62 or
+     * base64). A camelCase identifier has few capitals, and a CONSTANT_NAME only one case.
+     */
+    private static boolean looksKeyLike(String run) {
         int digits = 0;
-        int letters = 0;
+        int upper = 0;
+        int lower = 0;
         for (int i = 0; i < run.length(); i++) {
             char c = run.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
-            } else if (Character.isLetter(c)) {
-                letters++;
+            } else if (Character.isUpperCase(c)) {
+                upper++;
+            } else if (Character.isLowerCase(c)) {
+                lower++;
             }
         }
-        return digits >= 3 && letters >= 3;
+        int letters = upper + lower;
+        return digits >= 3 && letters >= 3 || 4 * upper >= letters && 4 * lower >= letters;
     }
 
     /** A finding's line at a location, with every part's secret redacted. */
