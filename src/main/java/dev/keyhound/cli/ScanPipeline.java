@@ -1,6 +1,8 @@
 package dev.keyhound.cli;
 
 import dev.keyhound.detect.Credential;
+import dev.keyhound.detect.DeltaDetector;
+import dev.keyhound.detect.Detector;
 import dev.keyhound.detect.Engine;
 import dev.keyhound.detect.EngineOptions;
 import dev.keyhound.finding.Baseline;
@@ -48,10 +50,10 @@ public final class ScanPipeline {
         long start = System.nanoTime();
         ScanStats stats = new ScanStats();
         // Inline-allowed credentials are always kept so the summary can count them.
-        Engine engine = new Engine(rules, new EngineOptions(true));
+        Detector detector = new DeltaDetector(new Engine(rules, new EngineOptions(true)));
         FindingCollector collector = new FindingCollector(LOCATION_CAP);
         try (Progress ignored = new Progress(stats, err, settings.progress())) {
-            target.source().scan(blob -> detectInto(engine, collector, blob, stats), stats);
+            target.source().scan(blob -> detectInto(detector, collector, blob, stats), stats);
         }
         List<Finding> all = collector.findings(target.provenanceLookup());
 
@@ -66,10 +68,10 @@ public final class ScanPipeline {
     }
 
     /** A blob that breaks detection is reported and skipped, never fatal to the scan. */
-    private static void detectInto(Engine engine, FindingCollector collector, Blob blob, ScanStats stats) {
+    private static void detectInto(Detector detector, FindingCollector collector, Blob blob, ScanStats stats) {
         List<Credential> credentials;
         try {
-            credentials = engine.detect(blob);
+            credentials = detector.detect(blob);
         } catch (RuntimeException | StackOverflowError e) {
             stats.unreadable.incrementAndGet();
             stats.warn(blob.origin().path() + ": detection failed and the blob was skipped: " + e);

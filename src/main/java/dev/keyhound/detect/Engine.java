@@ -53,6 +53,11 @@ public final class Engine implements Detector {
      * took a directory scan of rails from 314 to 7 MB/s when they ran over whole files).
      */
     static final int NEARBY_LINES = 5;
+    /**
+     * Lines either side of a delta's change that are read again, and of an inherited part that
+     * must be unchanged: more than any window reaches from its keyword hit ({@value #NEARBY_LINES}).
+     */
+    public static final int DELTA_CONTEXT_LINES = NEARBY_LINES + 1;
     static final int BEFORE_CAP = 512;
     static final int AFTER_CAP = 1024;
     static final int LINE_TEXT_CAP = 400;
@@ -248,6 +253,106 @@ public final class Engine implements Detector {
 
     @Override
     public List<Credential> detect(Blob blob) {
+        return detection(blob).credentials();
+    }
+
+    /**
+     * Detection of a blob that a git delta rebuilt from one already detected ({@link Blob#delta()}),
+     * reading only what the delta changed: the keyword prefilter runs over the changed lines and
+     * {@value #DELTA_CONTEXT_LINES} lines either side, and a rule's window runs only where it
+     * holds changed bytes. When nothing the assembler could report matches there, and every part
+     * of the base's credentials sits in lines copied unchanged, the result is the base's at the new
+     * places. Otherwise (or for UTF-16 text, a path that rules treat otherwise) this returns null,
+     * and the blob must be read whole with {@link #detection(Blob)}.
+     *
+     * <p>What this cannot see: a credential whose attribution depends on a line further than that
+     * from itself (a provider name many lines up, a constructor elsewhere in the file), when only
+     * that line changed, keeps the attribution it had in the base.
+     */
+    public Detection fromBase(Blob blob, Detection base) {
+        byte[] b = blob.bytes();
+        String path = blob.origin().path();
+        if (blob.delta() == null || base == null || base.spans() == null || anyUngated || blob.reportLines() != null
+                || !samePathEffects(base, path, blob.origin().commitId()) || utf16(b) != null
+                || blobAllowed(path, blob.origin().commitId())) {
+            return null;
+        }
+        DeltaScan delta = new DeltaScan(b, blob.delta().copies());
+        Detection inherited = delta.inherit(base);
+        if (inherited == null) {
+            return null;
+        }
+        int[] changes = delta.changes();
+        int[] widened = delta.widened(changes, DELTA_CONTEXT_LINES);
+        Hits hits = new Hits(keywordLength.length);
+        for (int i = 0; i < widened.length; i += 2) {
+            prefilter.scan(b, widened[i], widened[i + 1], hits);
+        }
+        return hits.total > 0 && matchesIn(blob, hits, changes) ? null : inherited;
+    }
+
+    /**
+     * Whether the base's result holds for a blob at this path as far as paths go: the same path,
+     * or (a delta across a rename or between sibling files) a base with nothing found, and a path
+     * that every rule's path filter and allowlist treats as the base's.
+     */
+    private boolean samePathEffects(Detection base, String path, String commit) {
+        if (java.util.Objects.equals(base.path(), path)) {
+            return true;
+        }
+        if (!base.credentials().isEmpty() || base.path() == null || path == null) {
+            return false;
+        }
+        for (Rule r : rules) {
+            if (runsOn(r, path, commit) != runsOn(r, base.path(), commit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a rule, run around the given hits only, matches anything the changes can have made
+     * (see {@link Scan#touched}) that the assembler may report.
+     */
+    private boolean matchesIn(Blob blob, Hits hits, int[] changes) {
+        byte[] b = blob.bytes();
+        String path = blob.origin().path();
+        String commit = blob.origin().commitId();
+        boolean[] hit = ruleHits(hits, b, null);
+        boolean[] active = new boolean[rules.length];
+        boolean any = false;
+        for (int i = 0; i < rules.length; i++) {
+            active[i] = hit[i] && rules[i].regex() != null && runsOn(rules[i], path, commit);
+            any |= active[i];
+        }
+        if (!any) {
+            return false;
+        }
+        Scan scan = new Scan(blob, new String(b, StandardCharsets.ISO_8859_1), path, commit, active, hits, hit, 0);
+        scan.touched = changes;
+        scan.match(List.of());
+        return scan.foundNew();
+    }
+
+    private boolean blobAllowed(String path, String commit) {
+        for (Allowlist a : ruleSet.globalAllowlists()) {
+            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int bomLength(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    }
+
+    /**
+     * What {@link #detect} finds, with each part's place ({@link Detection#spans()}), so a blob
+     * rebuilt from this one by a delta can inherit it.
+     */
+    public Detection detection(Blob blob) {
         byte[] b = blob.bytes();
         int len = b.length;
         Hits hits = new Hits(keywordLength.length);
@@ -258,20 +363,18 @@ public final class Engine implements Detector {
             text = new String(b, 2, len - 2, utf16);
             prefilter.scan(text, hits);
         } else {
-            shift = len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+            shift = bomLength(b);
             prefilter.scan(b, shift, len, hits);
         }
+        String path = blob.origin().path();
         // Most blobs end here: no keyword of any rule, and every rule has keywords.
         if (hits.total == 0 && !anyUngated) {
-            return List.of();
+            return Detection.none(path);
         }
 
-        String path = blob.origin().path();
         String commit = blob.origin().commitId();
-        for (Allowlist a : ruleSet.globalAllowlists()) {
-            if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
-                return List.of();
-            }
+        if (blobAllowed(path, commit)) {
+            return Detection.none(path);
         }
         boolean[] hit = utf16 != null ? ruleHits(hits, null, text) : ruleHits(hits, b, null);
         // Path filters and path/commit allowlists are checked only for rules that would run.
@@ -291,11 +394,14 @@ public final class Engine implements Detector {
             }
         }
         if (!needText && pathOnly.isEmpty()) {
-            return List.of();
+            return Detection.none(path);
         }
+        boolean ascii = false;
+        int lead = shift; // bytes before the text: a UTF-8 byte-order mark
         if (text == null) {
             if (isAscii(b, shift, len)) {
                 text = new String(b, shift, len - shift, StandardCharsets.ISO_8859_1);
+                ascii = true;
             } else {
                 text = new String(b, shift, len - shift, StandardCharsets.UTF_8);
                 hits = new Hits(keywordLength.length);
@@ -304,7 +410,10 @@ public final class Engine implements Detector {
                 hit = ruleHits(hits, null, text);
             }
         }
-        return new Scan(blob, text, path, commit, active, hits, hit, shift).run(pathOnly);
+        Scan scan = new Scan(blob, text, path, commit, active, hits, hit, shift);
+        List<Credential> found = scan.run(pathOnly);
+        int[] spans = utf16 != null ? null : scan.spans(found);
+        return new Detection(path, found, spans == null ? null : ByteOffsets.of(text, lead, ascii, spans, b));
     }
 
     /**
@@ -400,6 +509,21 @@ public final class Engine implements Detector {
         return true;
     }
 
+    /** Whether [from, to) overlaps one of the sorted [start, end) pairs. */
+    static boolean overlaps(int[] ranges, int from, int to) {
+        int lo = 0;
+        int hi = ranges.length / 2 - 1;
+        while (lo <= hi) { // the first range that ends after from
+            int mid = (lo + hi) >>> 1;
+            if (ranges[mid * 2 + 1] <= from) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo < ranges.length / 2 && ranges[lo * 2] < to;
+    }
+
     /** Keyword hit end offsets, per keyword. */
     static final class Hits implements KeywordPrefilter.HitSink {
         final int[][] ends;
@@ -446,6 +570,11 @@ public final class Engine implements Detector {
         final int shift;
         final boolean[] ran = new boolean[rules.length];
         final List<List<Found>> found = new ArrayList<>();
+        /**
+         * When set ([start, end) pairs of bytes a delta changed), windows that hold none of them are
+         * not run: their text, and so their matches, are as they were in the delta's base.
+         */
+        int[] touched;
         LineIndex lines;
 
         Scan(Blob blob, String text, String path, String commit, boolean[] active, Hits hits, boolean[] hit, int shift) {
@@ -462,7 +591,8 @@ public final class Engine implements Detector {
             }
         }
 
-        List<Credential> run(List<Candidate> pathOnly) {
+        /** The regex stage: every active rule's matches that pass the filters, per rule. */
+        void match(List<Candidate> pathOnly) {
             for (int i = 0; i < rules.length; i++) {
                 if (!active[i] || rules[i].regex() == null) {
                     continue;
@@ -477,6 +607,77 @@ public final class Engine implements Detector {
                 found.set(c.rule(), List.of(new Found(c, 1, false)));
             }
             applyComposites();
+        }
+
+        /**
+         * Whether the regex stage found a match the changes can have made (any match of a window
+         * that holds changed bytes, since only those windows ran, or a whole-text match that holds
+         * some) from which the assembler makes a credential. The assembler places each match on its
+         * own, so a match it drops alone it drops among all the others too; the cheap
+         * {@link CredentialAssembler#mayReport} check spares most blobs the document's structure.
+         */
+        boolean foundNew() {
+            List<Match> fresh = new ArrayList<>();
+            for (int i = 0; i < rules.length; i++) {
+                boolean windowed = keywordsOfRule[i] != null && !wholeText[i];
+                for (Found f : found.get(i)) {
+                    if ((windowed || overlaps(touched, f.c().matchStart(), f.c().matchEnd())) && mayReport(f)) {
+                        fresh.add(toMatch(f));
+                    }
+                }
+            }
+            return !fresh.isEmpty() && !assembler.assemble(blob, text, fresh).isEmpty();
+        }
+
+        private boolean mayReport(Found f) {
+            Rule rule = rules[f.c().rule()];
+            LineIndex li = lines();
+            int line = f.line();
+            return assembler.mayReport(rule.id(), rule.provider(), rule.part(), f.c().secret(), path,
+                    text.substring(li.start(line), li.end(line)), f.c().secretStart() - li.start(line) + 1);
+        }
+
+        /**
+         * Where each part sits ({@link Detection#spans()}), from its line and column; null when a
+         * part is not where its line and column say (then nothing of this blob is inherited).
+         */
+        int[] spans(List<Credential> credentials) {
+            int count = 0;
+            for (Credential c : credentials) {
+                count += c.parts().size();
+            }
+            int[] spans = new int[count * 4];
+            int n = 0;
+            for (Credential c : credentials) {
+                for (Match m : c.parts()) {
+                    Integer rule = indexById.get(m.ruleId());
+                    if (rule != null && rules[rule].regex() == null) {
+                        Arrays.fill(spans, n, n + 4, -1);
+                        n += 4;
+                        continue;
+                    }
+                    LineIndex li = lines();
+                    if (m.line() < 1 || m.line() > li.count()) {
+                        return null;
+                    }
+                    int start = li.start(m.line()) + m.column() - 1;
+                    if (!text.startsWith(m.secret(), start)) {
+                        return null;
+                    }
+                    int end = start + m.secret().length();
+                    int first = Math.max(1, m.line() - DELTA_CONTEXT_LINES);
+                    int last = Math.min(li.count(), li.lineOf(Math.max(start, end - 1)) + DELTA_CONTEXT_LINES);
+                    spans[n++] = start;
+                    spans[n++] = end;
+                    spans[n++] = li.start(first);
+                    spans[n++] = last < li.count() ? li.start(last + 1) : text.length();
+                }
+            }
+            return spans;
+        }
+
+        List<Credential> run(List<Candidate> pathOnly) {
+            match(pathOnly);
             List<Found> all = new ArrayList<>();
             for (int i = 0; i < rules.length; i++) {
                 if (!ruleSet.skipsReport(rules[i].id())) {
@@ -554,13 +755,13 @@ public final class Engine implements Detector {
                     we = Math.max(we, windowEnd(i, he, context));
                     continue;
                 }
-                if (ws >= 0) {
+                if (ws >= 0 && (touched == null || overlaps(touched, ws, we))) {
                     runRegion(i, ws, we);
                 }
                 ws = start;
                 we = windowEnd(i, he, context);
             }
-            if (ws >= 0) {
+            if (ws >= 0 && (touched == null || overlaps(touched, ws, we))) {
                 runRegion(i, ws, we);
             }
         }

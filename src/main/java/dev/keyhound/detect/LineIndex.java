@@ -22,6 +22,11 @@ final class LineIndex {
         count = n;
     }
 
+    /** How many lines there are (a final line without '\n' counts). */
+    int count() {
+        return count;
+    }
+
     /** 1-based line holding offset. */
     int lineOf(int offset) {
         int i = Arrays.binarySearch(starts, 0, count, offset);

@@ -122,16 +122,79 @@ public final class ContextAssembler implements CredentialAssembler {
     }
 
     /**
+     * An exchange or generic value is kept only when it passes what {@link #place} checks on its
+     * own line (placeholder values, harmless names, a name that names no part) and fits some
+     * provider's shape for the part its name says. The name is the one written before the value
+     * on the line; without one, {@link #place} may take the name of the field on that line that
+     * holds the value, or none.
+     */
+    @Override
+    public boolean mayReport(String ruleId, String provider, String part, String secret, String path,
+                             String line, int column) {
+        if ("private-key".equals(part) || !(kind(provider).equals("exchange") || kind(provider).equals(GENERIC))
+                || foreign(ruleId, provider) || path == null || !ScopeIndex.bracketScoped(path)) {
+            return true; // notebooks and structured files (JSON, YAML, INI) name values from their structure
+        }
+        int col = line.indexOf(ScopeIndex.firstLine(secret));
+        if (col < 0) {
+            col = Math.max(0, Math.min(line.length(), column - 1));
+        }
+        String before = line.substring(0, col);
+        if (matchesAny(data.placeholderValues(), secret)) {
+            return false;
+        }
+        String identifier = identifierBefore(before);
+        if (identifier != null) {
+            return mayKeep(identifier, before, secret);
+        }
+        if (mayKeep(null, before, secret)) {
+            return true;
+        }
+        for (String[] field : BracketScopes.fields(line)) {
+            if (field[1].contains(ScopeIndex.firstLine(secret))) {
+                return mayKeep(field[0], before, secret);
+            }
+        }
+        return false;
+    }
+
+    /** {@link #place}'s verdicts that depend only on the name, the text before the value and the value. */
+    private boolean mayKeep(String identifier, String before, String secret) {
+        List<String> idTokens = Names.tokens(identifier);
+        if (harmless(idTokens, before, secret)) {
+            return false;
+        }
+        String named = partOf(idTokens);
+        if (named == null && !idTokens.isEmpty()) {
+            List<Candidate> candidates = new ArrayList<>();
+            distinctive(secret, candidates);
+            if (candidates.isEmpty()) {
+                return false;
+            }
+        }
+        for (AttributionData.ProviderShapes shapes : data.providers().values()) {
+            if (fit(shapes, named, secret) != null) {
+                return true;
+            }
+        }
+        return genericShape(named, secret);
+    }
+
+    /**
      * A match of a user's own rule (a gitleaks config, a --rules directory) that gives no provider,
      * so it is "generic" only by default: reported exactly as its rule found it, as gitleaks would.
      * Attribution and its drops (no credential shape, placeholder names) are for keyhound's own
      * generic rules: the built-in ones, and user rules that opt in with the "exchange" tag.
      */
     private boolean foreign(Match m) {
-        if (!GENERIC.equals(kind(m.provider()))) {
+        return foreign(m.ruleId(), m.provider());
+    }
+
+    private boolean foreign(String ruleId, String provider) {
+        if (!GENERIC.equals(kind(provider))) {
             return false;
         }
-        return rules.byId(m.ruleId())
+        return rules.byId(ruleId)
                 .map(r -> !RuleSet.isBuiltIn(r) && !r.tags().contains("exchange"))
                 .orElse(false);
     }

@@ -19,6 +19,19 @@ public interface CredentialAssembler {
      */
     List<Credential> assemble(Blob blob, String text, List<Match> matches);
 
+    /**
+     * False only when {@link #assemble} drops a match of this rule with this secret whatever its
+     * context: such a match cannot change what a blob reports (the engine's delta reading relies
+     * on it to skip the common generic match of a name assigned a non-secret).
+     *
+     * @param line   the whole line the secret starts on
+     * @param column 1-based column of the secret in it
+     */
+    default boolean mayReport(String ruleId, String provider, String part, String secret, String path,
+                              String line, int column) {
+        return true;
+    }
+
     /** One credential per match, provider as the rule says. */
     CredentialAssembler SINGLE = (blob, text, matches) -> matches.stream().map(Credential::of).toList();
 }

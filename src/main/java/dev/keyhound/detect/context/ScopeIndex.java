@@ -25,11 +25,21 @@ final class ScopeIndex {
         if (parsed != null) {
             return new ScopeIndex(parsed);
         }
-        boolean sectioned = switch (ext) {
+        return sectioned(name, ext) ? SectionScopes.build(view) : BracketScopes.build(view, ext, constructors);
+    }
+
+    private static boolean sectioned(String name, String ext) {
+        return switch (ext) {
             case "ini", "cfg", "conf", "toml", "properties", "env" -> true;
             default -> name.startsWith(".env") || name.endsWith(".env") || name.equals("env");
         };
-        return sectioned ? SectionScopes.build(view) : BracketScopes.build(view, ext, constructors);
+    }
+
+    /** Whether a file's scopes and fields come from {@link BracketScopes} (source code and anything unknown). */
+    static boolean bracketScoped(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return !sectioned(name, ext) && !List.of("json", "jsonc", "json5", "yml", "yaml", "ipynb").contains(ext);
     }
 
     Scope root() {

@@ -5,10 +5,41 @@ final class Delta {
     private Delta() {
     }
 
+    static byte[] apply(byte[] base, byte[] delta, long maxResult) {
+        return apply(base, delta, maxResult, null);
+    }
+
+    /** The copy runs of one delta: (offset in the result, offset in the base, length) triples. */
+    static final class Copies {
+        private int[] runs = new int[48];
+        private int size;
+
+        void add(int to, int from, int length) {
+            int last = size - 3;
+            // git cuts copies at 64 KiB; a run that goes on in both blobs is one run, not a seam
+            if (last >= 0 && runs[last] + runs[last + 2] == to && runs[last + 1] + runs[last + 2] == from) {
+                runs[last + 2] += length;
+                return;
+            }
+            if (size + 3 > runs.length) {
+                runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[size++] = to;
+            runs[size++] = from;
+            runs[size++] = length;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(runs, size);
+        }
+    }
+
     /**
+     * Applies the delta and, when copies is not null, records in it every run copied from the base.
+     *
      * @throws IllegalArgumentException when the delta does not fit its base or is malformed
      */
-    static byte[] apply(byte[] base, byte[] delta, long maxResult) {
+    static byte[] apply(byte[] base, byte[] delta, long maxResult, Copies copies) {
         int p = 0;
         long baseSize = 0;
         int shift = 0;
@@ -46,6 +77,9 @@ final class Delta {
                     len = 0x10000;
                 }
                 System.arraycopy(base, off, out, o, len);
+                if (copies != null) {
+                    copies.add(o, off, len);
+                }
                 o += len;
             } else if (op != 0) {
                 System.arraycopy(delta, p, out, o, op);

@@ -4,6 +4,7 @@ import dev.keyhound.finding.ProvenanceLookup;
 import dev.keyhound.source.BadTargetException;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.BlobSink;
+import dev.keyhound.source.DeltaFrom;
 import dev.keyhound.source.Origin;
 import dev.keyhound.source.ScanStats;
 import dev.keyhound.source.Source;
@@ -228,8 +229,8 @@ public final class HistorySource implements Source {
     private void readPacked(List<PackRun> runs, BlobSink sink, ScanStats stats) throws IOException {
         PackWalker.Receiver receiver = new PackWalker.Receiver() {
             @Override
-            public void blob(BlobEntry entry, byte[] content) {
-                deliver(entry, content, sink, stats);
+            public void blob(BlobEntry entry, byte[] content, BlobEntry base, int[] copies) {
+                deliver(entry, content, base == null ? null : new DeltaFrom(base.name(), copies), sink, stats);
             }
 
             @Override
@@ -255,10 +256,10 @@ public final class HistorySource implements Source {
     }
 
     /** Hands one blob on, or counts why not: the one place both read paths apply the skip rules. */
-    private void deliver(BlobEntry e, byte[] bytes, BlobSink sink, ScanStats stats) {
+    private void deliver(BlobEntry e, byte[] bytes, DeltaFrom delta, BlobSink sink, ScanStats stats) {
         e.done = true;
         if (stats.admit(bytes, options.maxFileSize())) {
-            sink.accept(new Blob(new Origin(Origin.Kind.GIT_HISTORY, e.path, e.name(), null), bytes));
+            sink.accept(new Blob(new Origin(Origin.Kind.GIT_HISTORY, e.path, e.name(), null), bytes, null, delta));
         }
     }
 
@@ -287,7 +288,7 @@ public final class HistorySource implements Source {
                     problems.unreadable("blob " + e.name() + " (" + e.path + ")", ex);
                     return;
                 }
-                deliver(e, bytes, sink, stats);
+                deliver(e, bytes, null, sink, stats);
             }
 
             @Override

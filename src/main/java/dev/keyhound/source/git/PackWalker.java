@@ -31,7 +31,12 @@ import org.eclipse.jgit.lib.ObjectId;
 final class PackWalker {
     /** Receives each resolved wanted blob; called from the worker threads. */
     interface Receiver {
-        void blob(BlobEntry entry, byte[] content);
+        /**
+         * @param base   the delivered blob this one was rebuilt from by a delta, or null (a whole
+         *               object, or a base that is not a wanted blob)
+         * @param copies the delta's copy runs from base ({@link Delta.Copies} triples), or null
+         */
+        void blob(BlobEntry entry, byte[] content, BlobEntry base, int[] copies);
 
         /** A blob that was not resolved at all: binary (by its first bytes) or over the size cap. */
         void skipped(BlobEntry entry, boolean binary);
@@ -268,7 +273,7 @@ final class PackWalker {
         nodes[0] = node;
         datas[0] = data;
         nextChild[0] = childStart[node];
-        deliver(node, data, receiver);
+        deliver(node, data, receiver, -1, null);
         top = 1;
         while (top > 0) {
             int f = top - 1;
@@ -285,11 +290,13 @@ final class PackWalker {
             nextChild[f] = c + 1;
             int child = childList[c];
             byte[] base = datas[f];
-            byte[] result = resolve(inflater, child, base);
+            // Copy runs are worth recording only when the base is a blob that detection has seen.
+            Delta.Copies copies = wanted[parent] != null && wanted[child] != null ? new Delta.Copies() : null;
+            byte[] result = resolve(inflater, child, base, copies);
             if (result == null) {
                 continue; // this subtree is left to the JGit path
             }
-            deliver(child, result, receiver);
+            deliver(child, result, receiver, parent, copies);
             if (childStart[child] == childStart[child + 1]) {
                 continue;
             }
@@ -305,16 +312,17 @@ final class PackWalker {
         }
     }
 
-    private void deliver(int node, byte[] data, Receiver receiver) {
+    private void deliver(int node, byte[] data, Receiver receiver, int parent, Delta.Copies copies) {
         BlobEntry e = wanted[node];
         if (e != null) {
             e.size = data.length;
             e.done = true;
-            receiver.blob(e, data);
+            BlobEntry base = parent >= 0 ? wanted[parent] : null;
+            receiver.blob(e, data, base, base == null || copies == null ? null : copies.toArray());
         }
     }
 
-    private byte[] resolve(Inflater inflater, int delta, byte[] base) {
+    private byte[] resolve(Inflater inflater, int delta, byte[] base, Delta.Copies copies) {
         long deltaSize = inflatedSize[delta];
         if (deltaSize > maxResolve) {
             return null;
@@ -324,7 +332,7 @@ final class PackWalker {
             if (inflate(inflater, delta, d, d.length) != d.length) {
                 return null;
             }
-            return Delta.apply(base, d, maxResolve);
+            return Delta.apply(base, d, maxResolve, copies);
         } catch (DataFormatException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
         }

@@ -53,6 +53,43 @@ class BracketScopesTest {
         }
     }
 
+    @Test
+    void fieldsAgreeWithTheFieldRegexOnTypicalAndRandomText() {
+        String[] typical = {"api_key = \"abc\"", "{'secret':  r'abc', \"key\": `x`}", "set(\"key\", \"v\")",
+            "cfg[\"secret\"] = 'v'", "a => \"b\" , c := 'd'", "x = f'{y}'", "name: \"unterminated", "\"a\":\"\""};
+        for (String s : typical) {
+            assertEquals(fieldReference(s), fieldText(s), s);
+        }
+        String alphabet = "ab_$.-=:,>\"'`] rbfu(x";
+        Random rnd = new Random(13);
+        for (int n = 0; n < 50000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(18);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertEquals(fieldReference(s), fieldText(s), s);
+        }
+    }
+
+    private static String fieldText(String s) {
+        StringBuilder out = new StringBuilder();
+        for (String[] f : BracketScopes.fields(s)) {
+            out.append(f[0]).append('=').append(f[1]).append(';');
+        }
+        return out.toString();
+    }
+
+    private static String fieldReference(String s) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = BracketScopes.FIELD.matcher(s);
+        while (m.find()) {
+            out.append(m.group(1)).append('=').append(m.group(2)).append(';');
+        }
+        return out.toString();
+    }
+
     private static String reference(String s) {
         Matcher m = BracketScopes.OPENER_NAME.matcher(s);
         return m.find() ? m.group(1) : null;

@@ -1,5 +1,6 @@
 package dev.keyhound.source.git;
 
+import dev.keyhound.detect.DeltaDetector;
 import dev.keyhound.detect.Detector;
 import dev.keyhound.detect.Engine;
 import dev.keyhound.detect.EngineOptions;
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the blob lengths, so the figure measures the git source alone (as cat-file > /dev/null measures
  * git's object reading alone).
  * "--provenance" also times the provenance lookup for ten of the blobs.
- * Usage: HistoryBench REPO [threads] [--engine] [--provenance]
+ * "--whole" reads every blob whole (no delta-incremental detection); "--dump FILE" writes every
+ * blob's credentials, sorted, so the two ways can be compared.
+ * Usage: HistoryBench REPO [threads] [--engine [--whole] [--dump FILE]] [--provenance]
  */
 public final class HistoryBench {
     private HistoryBench() {
@@ -30,7 +33,12 @@ public final class HistoryBench {
                 : Runtime.getRuntime().availableProcessors();
         boolean engine = List.of(args).contains("--engine");
         boolean provenance = List.of(args).contains("--provenance");
-        Detector detector = engine ? new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT) : null;
+        // --whole: every blob read whole, the way it was before deltas were read incrementally
+        Engine plain = engine ? new Engine(RuleSet.builtIn(), new EngineOptions(true)) : null;
+        Detector detector = !engine ? null : List.of(args).contains("--whole") ? plain : new DeltaDetector(plain);
+        // --dump FILE: every blob's credentials, sorted, to compare the two ways
+        int dumpAt = List.of(args).indexOf("--dump");
+        java.util.concurrent.ConcurrentSkipListSet<String> dump = new java.util.concurrent.ConcurrentSkipListSet<>();
         long t0 = System.nanoTime();
         ScanStats stats = new ScanStats();
         AtomicLong found = new AtomicLong();
@@ -38,7 +46,17 @@ public final class HistoryBench {
         try (HistorySource source = new HistorySource(repo, List.of(),
                 new SourceOptions(SourceOptions.DEFAULT_MAX_FILE_SIZE, threads))) {
             source.scan(blob -> {
-                found.addAndGet(detector != null ? detector.detect(blob).size() : blob.bytes().length);
+                if (detector == null) {
+                    found.addAndGet(blob.bytes().length);
+                    return;
+                }
+                List<dev.keyhound.detect.Credential> creds = detector.detect(blob);
+                found.addAndGet(creds.size());
+                if (dumpAt >= 0) {
+                    for (dev.keyhound.detect.Credential c : creds) {
+                        dump.add(blob.origin().blobId() + " " + blob.origin().path() + " " + c);
+                    }
+                }
                 if (provenance && sample.size() < 10) {
                     sample.add(blob.origin().blobId());
                 }
@@ -59,6 +77,12 @@ public final class HistoryBench {
                 stats.blobsScanned.get(), stats.expectedBlobs.get(), stats.bytesScanned.get(),
                 stats.expectedBytes.get(), stats.skippedBinary.get(), stats.skippedTooLarge.get(),
                 stats.skippedMissing.get(), stats.unreadable.get(), engine ? "credentials" : "delivered", found.get());
+        if (detector instanceof DeltaDetector d) {
+            System.err.printf("delta detection: %d blobs read in part, %d whole%n", d.readInPart(), d.readWhole());
+        }
+        if (dumpAt >= 0) {
+            java.nio.file.Files.write(Path.of(args[dumpAt + 1]), dump);
+        }
         for (String w : stats.warnings()) {
             System.err.println("warning: " + w);
         }

@@ -51,6 +51,8 @@ class PackWalkerTest {
             PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), 1 << 20);
             walker.want(entries);
             Map<String, byte[]> got = new ConcurrentHashMap<>();
+            Map<String, String> baseOf = new ConcurrentHashMap<>();
+            Map<String, int[]> copiesOf = new ConcurrentHashMap<>();
             Inflater inflater = new Inflater();
             List<Integer> roots = walker.roots();
             assertTrue(roots.size() < entries.size() / 4, "most versions are deltas: " + roots.size() + " roots");
@@ -62,8 +64,13 @@ class PackWalkerTest {
             for (int root : roots) {
                 walker.walk(inflater, root, 1 << 20, new PackWalker.Receiver() {
                     @Override
-                    public void blob(BlobEntry entry, byte[] content) {
+                    public void blob(BlobEntry entry, byte[] content, BlobEntry base, int[] copies) {
+                        assertTrue(base == null || got.containsKey(base.name()), "a base is delivered before its children");
                         got.put(entry.name(), content);
+                        if (base != null) {
+                            baseOf.put(entry.name(), base.name());
+                            copiesOf.put(entry.name(), copies);
+                        }
                     }
 
                     @Override
@@ -73,6 +80,22 @@ class PackWalkerTest {
                 });
             }
             assertEquals(entries.size(), got.size());
+            assertTrue(baseOf.size() >= entries.size() - roots.size(), "each delta child names its base");
+            for (Map.Entry<String, int[]> e : copiesOf.entrySet()) {
+                byte[] child = got.get(e.getKey());
+                byte[] base = got.get(baseOf.get(e.getKey()));
+                int[] runs = e.getValue();
+                int copied = 0;
+                int end = 0;
+                for (int i = 0; i < runs.length; i += 3) {
+                    assertTrue(runs[i] >= end, "runs are in the child's order and do not overlap");
+                    assertTrue(java.util.Arrays.equals(child, runs[i], runs[i] + runs[i + 2], base, runs[i + 1], runs[i + 1] + runs[i + 2]),
+                            "a copy run holds the base's bytes");
+                    end = runs[i] + runs[i + 2];
+                    copied += runs[i + 2];
+                }
+                assertTrue(copied > child.length / 2, "one edit per version: most of a child is copied");
+            }
             try (ObjectReader reader = r.newObjectReader()) {
                 for (int i = 0; i < entries.size(); i++) {
                     BlobEntry e = entries.get(i);

@@ -1,0 +1,232 @@
+package dev.keyhound.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The line arithmetic of reading a delta-rebuilt blob incrementally: which lines the delta
+ * changed, and where the base's credentials went. All offsets are byte offsets into ASCII text.
+ *
+ * <p>A base part is taken over only when every line its detection could read (its own lines and
+ * {@link Engine#DELTA_CONTEXT_LINES} either side) was copied as one run: those lines are then
+ * byte for byte what they were, and the part's line text and column with them. A part whose
+ * bytes were not copied at all was deleted. Anything else (a part edited, split or copied twice)
+ * makes the caller read the whole blob.
+ */
+final class DeltaScan {
+    private final byte[] child;
+    private final int[] copies;
+
+    DeltaScan(byte[] child, int[] copies) {
+        this.child = child;
+        this.copies = copies;
+    }
+
+    /**
+     * The base's credentials at their places in the child, with their spans; null when a part
+     * changed (read the whole child instead).
+     */
+    Detection inherit(Detection base) {
+        List<Credential> kept = new ArrayList<>();
+        int[] spans = new int[base.spans().length];
+        int n = 0;
+        int at = 0;
+        for (Credential c : base.credentials()) {
+            int parts = c.parts().size();
+            int mapped = 0;
+            int deleted = 0;
+            int[] moved = new int[parts * 4];
+            for (int p = 0; p < parts; p++) {
+                int s = at + p * 4;
+                int[] b = base.spans();
+                if (b[s] < 0) {
+                    System.arraycopy(b, s, moved, p * 4, 4); // found by path: the path is the same
+                    mapped++;
+                    continue;
+                }
+                int shift = shiftOf(b[s + 2], b[s + 3]);
+                if (shift == NOT_ONE_RUN) {
+                    if (copiedAnywhere(b[s], b[s + 1])) {
+                        return null;
+                    }
+                    deleted++;
+                    continue;
+                }
+                for (int k = 0; k < 4; k++) {
+                    moved[p * 4 + k] = b[s + k] + shift;
+                }
+                mapped++;
+            }
+            at += parts * 4;
+            if (deleted == parts) {
+                continue;
+            }
+            if (mapped != parts) {
+                return null;
+            }
+            kept.add(c);
+            System.arraycopy(moved, 0, spans, n, moved.length);
+            n += moved.length;
+        }
+        spans = Arrays.copyOf(spans, n);
+        return new Detection(base.path(), relined(kept, spans), spans);
+    }
+
+    private static final int NOT_ONE_RUN = Integer.MIN_VALUE;
+
+    /** How far [from, to) of the base moved: it must lie in exactly one copy run. */
+    private int shiftOf(int from, int to) {
+        int shift = NOT_ONE_RUN;
+        for (int i = 0; i < copies.length; i += 3) {
+            int src = copies[i + 1];
+            if (src <= from && to <= src + copies[i + 2]) {
+                if (shift != NOT_ONE_RUN) {
+                    return NOT_ONE_RUN; // copied twice: two places to report, read it all
+                }
+                shift = copies[i] - src;
+            }
+        }
+        return shift;
+    }
+
+    private boolean copiedAnywhere(int from, int to) {
+        for (int i = 0; i < copies.length; i += 3) {
+            if (copies[i + 1] < to && from < copies[i + 1] + copies[i + 2]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The credentials with each part's line number as it is in the child. */
+    private List<Credential> relined(List<Credential> credentials, int[] spans) {
+        if (credentials.isEmpty()) {
+            return List.of();
+        }
+        int[] starts = new int[spans.length / 4];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = spans[i * 4];
+        }
+        int[] lines = lineNumbers(starts);
+        List<Credential> out = new ArrayList<>(credentials.size());
+        int i = 0;
+        for (Credential c : credentials) {
+            List<Match> parts = new ArrayList<>(c.parts().size());
+            for (Match m : c.parts()) {
+                int line = starts[i] < 0 ? m.line() : lines[i];
+                i++;
+                parts.add(line == m.line() ? m : new Match(m.ruleId(), m.provider(), m.part(), m.severity(),
+                        m.secret(), line, m.column(), m.endColumn(), m.lineText(), m.entropy(), m.note()));
+            }
+            out.add(new Credential(c.provider(), c.severity(), parts, c.allowedInline()));
+        }
+        out.sort(java.util.Comparator.comparingInt((Credential c) -> c.primary().line())
+                .thenComparingInt(c -> c.primary().column()));
+        return out;
+    }
+
+    /** 1-based line of each offset (negative offsets are left 0), in one pass. */
+    private int[] lineNumbers(int[] offsets) {
+        Integer[] order = new Integer[offsets.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(offsets[a], offsets[b]));
+        int[] lines = new int[offsets.length];
+        int line = 1;
+        int p = 0;
+        for (int idx : order) {
+            if (offsets[idx] < 0) {
+                continue;
+            }
+            for (; p < offsets[idx]; p++) {
+                if (child[p] == '\n') {
+                    line++;
+                }
+            }
+            lines[idx] = line;
+        }
+        return lines;
+    }
+
+    /**
+     * The bytes the delta changed, as merged [start, end) pairs: inserted bytes, and the first
+     * byte after each seam where two copy runs meet that did not meet in the base (text across a
+     * seam is new).
+     */
+    int[] changes() {
+        int[] out = new int[16];
+        int n = 0;
+        int end = 0; // end of the previous run in the child
+        int baseEnd = -1; // its end in the base
+        for (int i = 0; i <= copies.length; i += 3) {
+            int start = i < copies.length ? copies[i] : child.length;
+            int from = -1;
+            int to = -1;
+            if (start > end) {
+                from = end;
+                to = start;
+            } else if (i > 0 && i < copies.length && copies[i + 1] != baseEnd && start < child.length) {
+                from = start;
+                to = start + 1;
+            }
+            if (from >= 0) {
+                if (n > 0 && from <= out[n - 1]) {
+                    out[n - 1] = Math.max(out[n - 1], to);
+                } else {
+                    if (n + 2 > out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[n++] = from;
+                    out[n++] = to;
+                }
+            }
+            if (i < copies.length) {
+                end = copies[i] + copies[i + 2];
+                baseEnd = copies[i + 1] + copies[i + 2];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The changes widened to whole lines with context lines either side, merged: where a keyword
+     * hit can sit whose window reaches a change.
+     */
+    int[] widened(int[] changes, int context) {
+        int[] out = new int[changes.length];
+        int n = 0;
+        int budget = 2 * child.length + 4096; // line scanning past this: one huge line, take it all
+        for (int r = 0; r < changes.length; r += 2) {
+            int floor = n == 0 ? 0 : out[n - 1];
+            int lo = changes[r];
+            for (int k = 0; k <= context && lo > floor; k++) {
+                lo--;
+                while (lo > floor && child[lo - 1] != '\n') {
+                    lo--;
+                }
+            }
+            int hi = changes[r + 1];
+            for (int k = 0; k <= context && hi < child.length; k++) {
+                while (hi < child.length && child[hi] != '\n') {
+                    hi++;
+                }
+                if (hi < child.length) {
+                    hi++;
+                }
+            }
+            budget -= (changes[r] - lo) + (hi - changes[r + 1]);
+            if (budget < 0) {
+                return new int[] {0, child.length};
+            }
+            if (n > 0 && lo <= out[n - 1]) {
+                out[n - 1] = Math.max(out[n - 1], hi);
+            } else {
+                out[n++] = lo;
+                out[n++] = hi;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+}
