@@ -87,6 +87,16 @@ public final class Engine implements Detector {
     /** Rules whose only way to match a line break is a final terminator: windows hold the hit's line and its '\n'. */
     private final boolean[] lineBreakEndsOnly;
     private final boolean[] generic;
+    /**
+     * Per rule: the characters of the run a match starts at, when the regex says so by its shape
+     * ({@link #runStart}), else null. Such a rule is matched anchored, once per run that holds a
+     * keyword hit, instead of scanning its whole window: RE2/J then follows one start, not one per
+     * char (measured: the generic rule 3x faster on hummingbot's Python lines, same matches).
+     */
+    private final boolean[][] runChars;
+    /** Per rule with runChars: the match starts one char before its run ((?:^|[^C])([C]*?...). */
+    private final boolean[] runAfterSeparator;
+    private final boolean[] multiline;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
     /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
@@ -110,6 +120,9 @@ public final class Engine implements Detector {
         lineBreakEndsOnly = new boolean[n];
         exactKeyword = new String[n][];
         generic = new boolean[n];
+        runChars = new boolean[n][];
+        runAfterSeparator = new boolean[n];
+        multiline = new boolean[n];
         validators = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Rule r = rules[i];
@@ -140,6 +153,12 @@ public final class Engine implements Detector {
                     : r.regex() != null && mayMatchLineBreak(r.regex().pattern()) && !lineBreakEndsOnly[i]
                     ? CONTEXT_LINES : 0;
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
+            java.util.regex.Matcher run = r.regex() == null || keywordsOfRule[i] == null ? null : RUN_START.matcher(r.regex().pattern());
+            if (run != null && run.find() && (run.group(2) == null || run.group(2).equals(run.group(3)))) {
+                runChars[i] = charClass(run.group(3));
+                runAfterSeparator[i] = run.group(2) != null;
+                multiline[i] = run.group(1) != null && run.group(1).contains("m");
+            }
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
         }
@@ -196,6 +215,25 @@ public final class Engine implements Detector {
     static boolean lineBreakOnlyEnds(String regex) {
         java.util.regex.Matcher end = FINAL_TERMINATOR.matcher(regex);
         return end.find() && mayMatchLineBreak(regex) && !mayMatchLineBreak(regex.substring(0, end.start()));
+    }
+
+    /**
+     * A regex whose matches start where a run of one character class starts: {@code [C]*?...}, or
+     * after a separator {@code (?:^|[^C])([C]*?...} (the generic rule, the exchange rules). The
+     * lazy run can take in every run character before a keyword, so the leftmost match starts at
+     * the run's start. Groups: flags, the separator's class, the run's class.
+     */
+    static final java.util.regex.Pattern RUN_START = java.util.regex.Pattern.compile(
+            "^(?:\\(\\?([a-z]+)\\))?(?:\\(\\?:\\^\\|\\[\\^([^\\]\\[]+)\\]\\)\\()?\\[([^\\]\\[]+)\\]\\*\\?");
+
+    /** Which ASCII chars the class body matches (RE2 classes such as \w are ASCII only). */
+    private static boolean[] charClass(String body) {
+        com.google.re2j.Pattern p = com.google.re2j.Pattern.compile("[" + body + "]");
+        boolean[] in = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            in[c] = p.matches(String.valueOf(c));
+        }
+        return in;
     }
 
     private static final java.util.regex.Pattern FINAL_TERMINATOR =
@@ -571,8 +609,8 @@ public final class Engine implements Detector {
         final boolean[] ran = new boolean[rules.length];
         final List<List<Found>> found = new ArrayList<>();
         /**
-         * When set ([start, end) pairs of bytes a delta changed), windows that hold none of them are
-         * not run: their text, and so their matches, are as they were in the delta's base.
+         * When set ([start, end) pairs of bytes a delta changed), a keyword hit whose window holds
+         * none of them is passed over: that text, and so its matches, are as in the delta's base.
          */
         int[] touched;
         LineIndex lines;
@@ -599,6 +637,8 @@ public final class Engine implements Detector {
                 }
                 if (keywordsOfRule[i] == null || wholeText[i] && hit[i]) {
                     runRegion(i, 0, text.length());
+                } else if (hit[i] && runChars[i] != null) {
+                    runAtRunStarts(i);
                 } else if (hit[i]) {
                     runWindows(i);
                 }
@@ -723,7 +763,8 @@ public final class Engine implements Detector {
             return out;
         }
 
-        private void runWindows(int i) {
+        /** The keyword hits of rule i, as (start << 32 | end) in text offsets, sorted. */
+        private long[] hitSpans(int i) {
             int[] kws = keywordsOfRule[i];
             int total = 0;
             for (int k : kws) {
@@ -739,12 +780,66 @@ public final class Engine implements Detector {
                 }
             }
             Arrays.sort(spans);
+            return spans;
+        }
+
+        /**
+         * A rule whose matches start at a run's start ({@link #RUN_START}): one anchored match per
+         * run holding a keyword hit, in text order, each after the previous match as find() would.
+         */
+        private void runAtRunStarts(int i) {
+            boolean[] in = runChars[i];
+            int context = contextLines[i];
+            int done = 0; // where the previous match ended
+            int lastRun = -1;
+            for (long span : hitSpans(i)) {
+                int hs = (int) (span >>> 32);
+                int he = (int) span;
+                if (hs < done) {
+                    continue;
+                }
+                int start = hs;
+                while (start > done && runChar(in, text.charAt(start - 1))) {
+                    start--;
+                }
+                if (start == lastRun) {
+                    continue; // this run was tried already, from its start
+                }
+                lastRun = start;
+                int from = start;
+                if (runAfterSeparator[i] && start > 0) {
+                    if (start - 1 >= done) {
+                        from = start - 1; // the separator char
+                    } else if (!(multiline[i] && text.charAt(start - 1) == '\n')) {
+                        continue; // neither a separator nor a line start precedes it: find() would not match here
+                    }
+                }
+                int to = windowEnd(i, he, context);
+                if (touched != null && !overlaps(touched, from, to)) {
+                    continue;
+                }
+                int end = runRegion(i, from, to, true);
+                if (end > 0) {
+                    done = end;
+                }
+            }
+        }
+
+        private static boolean runChar(boolean[] in, char c) {
+            return c < 128 && in[c];
+        }
+
+        private void runWindows(int i) {
+            long[] spans = hitSpans(i);
             int context = contextLines[i];
             int ws = -1;
             int we = -1;
             for (long span : spans) {
                 int hs = (int) (span >>> 32);
                 int he = (int) span;
+                if (touched != null && !overlaps(touched, windowStart(hs, context), windowEnd(i, he, context))) {
+                    continue; // this hit's window is as it was in the delta's base
+                }
                 if (ws >= 0 && hs <= we) {
                     we = Math.max(we, windowEnd(i, he, context));
                     continue;
@@ -755,13 +850,13 @@ public final class Engine implements Detector {
                     we = Math.max(we, windowEnd(i, he, context));
                     continue;
                 }
-                if (ws >= 0 && (touched == null || overlaps(touched, ws, we))) {
+                if (ws >= 0) {
                     runRegion(i, ws, we);
                 }
                 ws = start;
                 we = windowEnd(i, he, context);
             }
-            if (ws >= 0 && (touched == null || overlaps(touched, ws, we))) {
+            if (ws >= 0) {
                 runRegion(i, ws, we);
             }
         }
@@ -796,6 +891,14 @@ public final class Engine implements Detector {
         }
 
         private void runRegion(int i, int from, int to) {
+            runRegion(i, from, to, false);
+        }
+
+        /**
+         * Matches rule i in [from, to): every match, or with anchored only one that starts at from.
+         * Returns where the last match ended in the text (0 when none).
+         */
+        private int runRegion(int i, int from, int to, boolean anchored) {
             ran[i] = true;
             Rule rule = rules[i];
             CharSequence input = from == 0 && to == text.length() ? text : text.substring(from, to);
@@ -804,7 +907,9 @@ public final class Engine implements Detector {
             boolean cutEnd = to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != '\r';
             Matcher m = rule.regex().matcher(input);
             List<Found> out = null;
-            while (m.find()) {
+            int ended = 0;
+            while (anchored ? ended == 0 && m.lookingAt() : m.find()) {
+                ended = from + m.end();
                 Candidate c = null;
                 if (cutEnd && m.end() + from == to) {
                     int start = m.start() + from;
@@ -812,6 +917,7 @@ public final class Engine implements Detector {
                     Matcher again = rule.regex().matcher(text.substring(start, end));
                     if (again.find() && again.start() == 0) {
                         c = candidate(i, again, start);
+                        ended = start + again.end();
                     }
                 } else {
                     c = candidate(i, m, from);
@@ -830,6 +936,7 @@ public final class Engine implements Detector {
             if (out != null) {
                 found.set(i, out);
             }
+            return ended;
         }
 
         private Candidate candidate(int i, Matcher m, int offset) {
