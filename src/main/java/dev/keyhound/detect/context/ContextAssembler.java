@@ -298,7 +298,7 @@ public final class ContextAssembler implements CredentialAssembler {
         // Built only now: most matches are decided without reading the document's structure.
         Scope scope = doc.scopes().innermost(viewLine, secret);
         if (!weakOnly) {
-            siblings(scope, viewLine, candidates);
+            siblings(doc, scope, viewLine, candidates);
             constructors(scope, candidates);
         }
         if (!weakOnly) {
@@ -314,7 +314,7 @@ public final class ContextAssembler implements CredentialAssembler {
             AttributionData.ProviderShapes shapes = data.providers().get(c.provider());
             String fitted = fit(shapes, part, secret);
             if (fitted != null) {
-                boolean testnet = testnet(doc.view, scope, viewLine, idTokens, c.provider(), doc.mentionsTestnet());
+                boolean testnet = testnet(doc, scope, viewLine, idTokens, c.provider());
                 Match attributed = m.withAttribution(c.provider(), fitted, m.severity(), m.note());
                 return new Placed(attributed, scope, viewLine, testnet);
             }
@@ -330,7 +330,7 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         String genericPart = part == null ? "secret" : part;
         return new Placed(m.withAttribution(GENERIC, genericPart, m.severity(), m.note()), scope, viewLine,
-                testnet(doc.view, scope, viewLine, idTokens, GENERIC, doc.mentionsTestnet()));
+                testnet(doc, scope, viewLine, idTokens, GENERIC));
     }
 
     /** A rule tagged "layout" matches a provider's own file layout, so its provider stands as evidence. */
@@ -485,7 +485,7 @@ public final class ContextAssembler implements CredentialAssembler {
     }
 
     /** Name fields, distinctive sibling values and object/section names, nearest scope first. */
-    private void siblings(Scope scope, int viewLine, List<Candidate> out) {
+    private void siblings(Document doc, Scope scope, int viewLine, List<Candidate> out) {
         for (Scope s = scope; s != null; s = s.parent) {
             for (Scope.Field f : s.fields()) {
                 if (data.nameFields().contains(Names.squash(f.name())) && f.value().length() <= 40) {
@@ -494,9 +494,7 @@ public final class ContextAssembler implements CredentialAssembler {
             }
             for (Scope.Field f : s.fields()) {
                 if (f.line() != viewLine) {
-                    List<Candidate> d = new ArrayList<>();
-                    distinctive(f.value(), d);
-                    d.forEach(c -> add(out, c.provider(), Strength.SIBLING));
+                    doc.distinctiveProviders(f.value()).forEach(provider -> add(out, provider, Strength.SIBLING));
                 }
             }
             if (s.keyName != null && s.opener == null) {
@@ -544,18 +542,20 @@ public final class ContextAssembler implements CredentialAssembler {
      * set_sandbox_mode(True) follows a constructor). In a flat file only nearby lines count that
      * name no other provider.
      */
-    private boolean testnet(DocumentView view, Scope scope, int viewLine, List<String> idTokens, String provider,
-                            boolean mentionsTestnet) {
+    private boolean testnet(Document doc, Scope scope, int viewLine, List<String> idTokens, String provider) {
         for (String t : idTokens) {
             if (data.testnetWords().contains(t)) {
                 return true;
             }
         }
-        if (!mentionsTestnet) {
+        if (!doc.mentionsTestnet()) {
             return false;
         }
+        DocumentView view = doc.view;
         if (!scope.isRoot()) {
-            return matchesAny(data.testnet(), view.lines(scope.startLine, scope.endLine + 5));
+            // one answer per scope: a big block holds many matches
+            return doc.testnetScopes.computeIfAbsent(scope.id,
+                    k -> matchesAny(data.testnet(), view.lines(scope.startLine, scope.endLine + 5)));
         }
         for (int n = viewLine - 5; n <= viewLine + 5; n++) {
             String line = view.line(n);
@@ -678,6 +678,10 @@ public final class ContextAssembler implements CredentialAssembler {
         private ScopeIndex scopes;
         private Set<String> constructorProviders;
         private Boolean mentionsTestnet;
+        /** Per scope id: whether its lines mark a testnet. */
+        final Map<Integer, Boolean> testnetScopes = new java.util.HashMap<>();
+        /** Per field value: the providers whose distinctive shape it has (a root scope holds thousands). */
+        private final Map<String, List<String>> distinctive = new java.util.HashMap<>();
 
         Document(String path, String text) {
             this.path = path;
@@ -689,6 +693,14 @@ public final class ContextAssembler implements CredentialAssembler {
                 scopes = ScopeIndex.of(path, view, data.constructors());
             }
             return scopes;
+        }
+
+        List<String> distinctiveProviders(String value) {
+            return distinctive.computeIfAbsent(value, v -> {
+                List<Candidate> found = new ArrayList<>();
+                distinctive(v, found);
+                return found.stream().map(Candidate::provider).toList();
+            });
         }
 
         /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */
