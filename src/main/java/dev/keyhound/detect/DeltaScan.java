@@ -9,10 +9,10 @@ import java.util.List;
  * changed, and where the base's credentials went. All offsets are byte offsets into ASCII text.
  *
  * <p>A base part is taken over only when every line its detection could read (its own lines and
- * {@link Engine#DELTA_CONTEXT_LINES} either side) was copied as one run: those lines are then
- * byte for byte what they were, and the part's line text and column with them. A part whose
- * bytes were not copied at all was deleted. Anything else (a part edited, split or copied twice)
- * makes the caller read the whole blob.
+ * {@link Engine#DELTA_CONTEXT_LINES} either side) was copied as one run, and no other run copies
+ * its secret: those lines are then byte for byte what they were, and the part's line text and
+ * column with them. A part whose bytes were not copied at all was deleted. Anything else (a part
+ * edited, split or copied twice) makes the caller read the whole blob.
  */
 final class DeltaScan {
     private final byte[] child;
@@ -45,7 +45,7 @@ final class DeltaScan {
                     mapped++;
                     continue;
                 }
-                int shift = shiftOf(b[s + 2], b[s + 3]);
+                int shift = shiftOf(b[s], b[s + 1], b[s + 2], b[s + 3]);
                 if (shift == NOT_ONE_RUN) {
                     if (copiedAnywhere(b[s], b[s + 1])) {
                         return null;
@@ -75,19 +75,22 @@ final class DeltaScan {
 
     private static final int NOT_ONE_RUN = Integer.MIN_VALUE;
 
-    /** How far [from, to) of the base moved: it must lie in exactly one copy run. */
-    private int shiftOf(int from, int to) {
+    /**
+     * How far a part moved: its secret [from, to) must be copied by exactly one run, and that run
+     * must hold the lines around it [around, aroundEnd) too. A secret copied twice (even once
+     * without its lines) is at two places of the child: read it all.
+     */
+    private int shiftOf(int from, int to, int around, int aroundEnd) {
         int shift = NOT_ONE_RUN;
+        int runs = 0;
         for (int i = 0; i < copies.length; i += 3) {
             int src = copies[i + 1];
             if (src <= from && to <= src + copies[i + 2]) {
-                if (shift != NOT_ONE_RUN) {
-                    return NOT_ONE_RUN; // copied twice: two places to report, read it all
-                }
-                shift = copies[i] - src;
+                runs++;
+                shift = src <= around && aroundEnd <= src + copies[i + 2] ? copies[i] - src : NOT_ONE_RUN;
             }
         }
-        return shift;
+        return runs == 1 ? shift : NOT_ONE_RUN;
     }
 
     private boolean copiedAnywhere(int from, int to) {

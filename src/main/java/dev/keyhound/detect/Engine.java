@@ -86,6 +86,8 @@ public final class Engine implements Detector {
     private final int[] contextLines;
     /** Rules whose only way to match a line break is a final terminator: windows hold the hit's line and its '\n'. */
     private final boolean[] lineBreakEndsOnly;
+    /** Rules whose regex can match a line break other than in a final terminator. */
+    private final boolean[] lineBreakInside;
     private final boolean[] generic;
     /**
      * Per rule: the characters of the run a match starts at, when the regex says so by its shape
@@ -118,6 +120,7 @@ public final class Engine implements Detector {
         wholeText = new boolean[n];
         contextLines = new int[n];
         lineBreakEndsOnly = new boolean[n];
+        lineBreakInside = new boolean[n];
         exactKeyword = new String[n][];
         generic = new boolean[n];
         runChars = new boolean[n][];
@@ -147,6 +150,7 @@ public final class Engine implements Detector {
             }
             wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
             lineBreakEndsOnly[i] = r.regex() != null && lineBreakOnlyEnds(r.regex().pattern());
+            lineBreakInside[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) && !lineBreakEndsOnly[i];
             boolean keywordGatesNearby = r.regex() != null && keywordsOfRule[i] != null
                     && !regexSpellsAKeyword(r.regex().pattern(), kws);
             contextLines[i] = keywordGatesNearby ? NEARBY_LINES
@@ -549,17 +553,23 @@ public final class Engine implements Detector {
 
     /** Whether [from, to) overlaps one of the sorted [start, end) pairs. */
     static boolean overlaps(int[] ranges, int from, int to) {
+        int first = firstEndingAfter(ranges, from);
+        return first < ranges.length / 2 && ranges[first * 2] < to;
+    }
+
+    /** Index of the first of the sorted [start, end) pairs that ends after offset (their count if none). */
+    static int firstEndingAfter(int[] ranges, int offset) {
         int lo = 0;
         int hi = ranges.length / 2 - 1;
-        while (lo <= hi) { // the first range that ends after from
+        while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (ranges[mid * 2 + 1] <= from) {
+            if (ranges[mid * 2 + 1] <= offset) {
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return lo < ranges.length / 2 && ranges[lo * 2] < to;
+        return lo;
     }
 
     /** Keyword hit end offsets, per keyword. */
@@ -829,17 +839,83 @@ public final class Engine implements Detector {
             return c < 128 && in[c];
         }
 
+        /**
+         * The windows of a delta's changes: a hit's window only when it holds changed bytes. Of a
+         * window whose keyword was already there (a rule that reads lines near its keyword), only
+         * the changes nearest the hit and what lies beyond them (with one line more for a regex that
+         * can cross a line break): between them, hit and text were one run of the base, so a match
+         * there was in the base too.
+         */
+        private void runTouchedWindows(int i, long[] spans, int context) {
+            long[] regions = new long[8];
+            int n = 0;
+            int k = lineBreakInside[i] ? 1 : 0;
+            for (long span : spans) {
+                int hs = (int) (span >>> 32);
+                int he = (int) span;
+                int ws = windowStart(hs, context);
+                int we = windowEnd(i, he, context);
+                if (!overlaps(touched, ws, we)) {
+                    continue;
+                }
+                if (context < NEARBY_LINES || overlaps(touched, hs, he)) {
+                    if (n == regions.length) {
+                        regions = Arrays.copyOf(regions, n * 2);
+                    }
+                    regions[n++] = ((long) ws << 32) | we;
+                    continue;
+                }
+                // The hit's own stretch, between the changes nearest to it, was one run of the base
+                // with the hit in it: only the text from those changes outward is new to this keyword.
+                int after = firstEndingAfter(touched, he); // the first change past the hit
+                if (after > 0 && touched[after * 2 - 1] > ws) {
+                    int hi = Math.min(we, windowEnd(i, touched[after * 2 - 1], k));
+                    if (n + 2 > regions.length) {
+                        regions = Arrays.copyOf(regions, n * 2 + 2);
+                    }
+                    regions[n++] = ((long) ws << 32) | hi;
+                }
+                if (after < touched.length / 2 && touched[after * 2] < we) {
+                    int lo = Math.max(ws, windowStart(touched[after * 2], k));
+                    if (n + 2 > regions.length) {
+                        regions = Arrays.copyOf(regions, n * 2 + 2);
+                    }
+                    regions[n++] = ((long) lo << 32) | we;
+                }
+            }
+            Arrays.sort(regions, 0, n);
+            int from = -1;
+            int to = -1;
+            for (int r = 0; r < n; r++) {
+                int lo = (int) (regions[r] >>> 32);
+                int hi = (int) regions[r];
+                if (from >= 0 && lo <= to) {
+                    to = Math.max(to, hi);
+                    continue;
+                }
+                if (from >= 0) {
+                    runRegion(i, from, to);
+                }
+                from = lo;
+                to = hi;
+            }
+            if (from >= 0) {
+                runRegion(i, from, to);
+            }
+        }
+
         private void runWindows(int i) {
             long[] spans = hitSpans(i);
             int context = contextLines[i];
+            if (touched != null) {
+                runTouchedWindows(i, spans, context);
+                return;
+            }
             int ws = -1;
             int we = -1;
             for (long span : spans) {
                 int hs = (int) (span >>> 32);
                 int he = (int) span;
-                if (touched != null && !overlaps(touched, windowStart(hs, context), windowEnd(i, he, context))) {
-                    continue; // this hit's window is as it was in the delta's base
-                }
                 if (ws >= 0 && hs <= we) {
                     we = Math.max(we, windowEnd(i, he, context));
                     continue;
