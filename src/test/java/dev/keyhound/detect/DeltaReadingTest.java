@@ -12,8 +12,11 @@ import dev.keyhound.source.Blob;
 import dev.keyhound.source.DeltaFrom;
 import dev.keyhound.source.Origin;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Reading a delta-rebuilt blob from its base: the engine's answer must be the whole read's. */
@@ -143,6 +146,111 @@ class DeltaReadingTest {
         assertNotNull(inherited);
         assertEquals(ENGINE.detection(childBlob).credentials(), inherited.credentials());
         assertArrayEquals(ENGINE.detection(childBlob).spans(), inherited.spans());
+    }
+
+    /** Keyword-rich lines no rule reports, numbered so that each is unique. */
+    private static String filler(int from, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < from + count; i++) {
+            sb.append("    params = {\"listenKey\": listen_key, \"api_key\": self.api_key}  # row ").append(i).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String githubToken() {
+        return "ghp_" + ExampleTemplate.expand("{{alnum:36}}", random);
+    }
+
+    private String telegramToken() {
+        return ExampleTemplate.expand("{{digits:10}}", random) + ":AA" + ExampleTemplate.expand("{{alnum:33}}", random);
+    }
+
+    /**
+     * Found by DeltaHistoryEquivalenceTest: a multi-line match (a PEM key) that a change completes
+     * more than DELTA_CONTEXT_LINES below the rule's keyword (the BEGIN line) is missed.
+     */
+    @Test
+    @Disabled("fromBase prefilters only the changed lines +-6, but a whole-text rule's match (an RSA PEM: 28 lines) "
+            + "can reach a change from a keyword further away: the rule never runs and the completed key is not found")
+    void aKeyCompletedFarBelowItsBeginLineIsFound() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String[] body = Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()).split("\n");
+        String stray = "    api_key = os.getenv(\"API_KEY\")\n";
+        StringBuilder base = new StringBuilder(filler(0, 10)).append("PRIVATE_KEY = \"\"\"-----BEGIN PRIVATE KEY-----\n");
+        int at = -1;
+        for (int i = 0; i < body.length; i++) {
+            if (i == 15) {
+                at = base.length();
+                base.append(stray); // a line pasted into the key's body, 16 lines below BEGIN
+            }
+            base.append(body[i]).append('\n');
+        }
+        base.append("-----END PRIVATE KEY-----\"\"\"\n").append(filler(10, 10));
+        Detection broken = ENGINE.detection(blob("base", base.toString(), null));
+        assertEquals(List.of(), broken.credentials(), "a key with a foreign line in its body is no key");
+
+        Blob fixed = blob("child", edited(base.toString(), at, stray.length(), ""), edit(base.toString(), at, stray.length(), ""));
+        List<Credential> whole = ENGINE.detection(fixed).credentials();
+        assertEquals(1, whole.size(), "the whole read finds the key once the stray line is gone");
+        Detection inherited = ENGINE.fromBase(fixed, broken);
+        assertTrue(inherited == null || inherited.credentials().equals(whole),
+                "reading in part must find the key too (or read the blob whole), got " + (inherited == null ? null : inherited.credentials()));
+    }
+
+    /**
+     * Found by DeltaHistoryEquivalenceTest: DeltaScan.relined sorts the inherited credentials by
+     * line, but inherit keeps their spans in the base's order. When a delta moves one credential
+     * past another, the next delta in the chain maps each part by another part's span.
+     */
+    @Test
+    @Disabled("DeltaScan.inherit returns credentials sorted by relined() with spans still in the base's order: "
+            + "after a move reorders them, a delta of that blob gives each part another part's line")
+    void aChainAfterAMoveKeepsEachPartAtItsOwnLine() {
+        String first = filler(0, 20) + "GITHUB_TOKEN = \"" + githubToken() + "\"\n" + filler(20, 20);
+        String second = filler(40, 20) + "TELEGRAM_BOT_TOKEN = \"" + telegramToken() + "\"\n" + filler(60, 20);
+        String base = first + second;
+        Detection detected = ENGINE.detection(blob("base", base, null));
+        assertEquals(2, detected.credentials().size());
+
+        // the two halves swap places: both tokens copied whole, the Telegram one now first
+        String moved = second + first;
+        Blob child = blob("child", moved, new DeltaFrom("base",
+                new int[] {0, first.length(), second.length(), second.length(), 0, first.length()}));
+        Detection inherited = ENGINE.fromBase(child, detected);
+        assertNotNull(inherited, "both tokens and the lines around them were copied whole");
+        assertEquals(ENGINE.detection(child).credentials(), inherited.credentials());
+
+        String inserted = "import os\n";
+        Blob grandchild = new Blob(new Origin(Origin.Kind.GIT_HISTORY, "exchange/config.py", "grandchild", null),
+                edited(moved, 0, 0, inserted).getBytes(StandardCharsets.UTF_8), null,
+                new DeltaFrom("child", edit(moved, 0, 0, inserted).copies()));
+        Detection again = ENGINE.fromBase(grandchild, inherited);
+        assertNotNull(again);
+        assertEquals(ENGINE.detection(grandchild).credentials(), again.credentials(),
+                "one line inserted on top moves each token down one line");
+    }
+
+    /**
+     * Found by DeltaHistoryEquivalenceTest: with keepAllowed, the engine lists the live credentials
+     * (by line) and then the inline-allowed ones (by line); inherited credentials are all sorted by line.
+     */
+    @Test
+    @Disabled("Engine.detection lists inline-allowed credentials after the live ones; DeltaScan.relined sorts "
+            + "all by line, so an allowed credential above a live one comes first when inherited")
+    void anAllowedCredentialAboveALiveOneKeepsTheEnginesOrder() {
+        String base = filler(0, 20) + "GITHUB_TOKEN = \"" + githubToken() + "\"  # keyhound:allow\n" + filler(20, 20)
+                + "TELEGRAM_BOT_TOKEN = \"" + telegramToken() + "\"\n" + filler(40, 20);
+        Detection detected = ENGINE.detection(blob("base", base, null));
+        assertEquals(2, detected.credentials().size());
+        assertTrue(detected.credentials().get(1).allowedInline(), "the allowed token is listed last");
+
+        String inserted = "import os\n";
+        Blob child = blob("child", edited(base, 0, 0, inserted), edit(base, 0, 0, inserted));
+        Detection inherited = ENGINE.fromBase(child, detected);
+        assertNotNull(inherited);
+        assertEquals(ENGINE.detection(child).credentials(), inherited.credentials());
     }
 
     @Test
