@@ -113,8 +113,10 @@ final class DeltaScan {
         }
         int[] lines = lineNumbers(starts);
         List<Credential> out = new ArrayList<>(credentials.size());
+        List<int[]> outSpans = new ArrayList<>(credentials.size());
         int i = 0;
         for (Credential c : credentials) {
+            outSpans.add(Arrays.copyOfRange(spans, i * 4, (i + c.parts().size()) * 4));
             List<Match> parts = new ArrayList<>(c.parts().size());
             for (Match m : c.parts()) {
                 int line = starts[i] < 0 ? m.line() : lines[i];
@@ -124,9 +126,23 @@ final class DeltaScan {
             }
             out.add(new Credential(c.provider(), c.severity(), parts, c.allowedInline()));
         }
-        out.sort(java.util.Comparator.comparingInt((Credential c) -> c.primary().line())
-                .thenComparingInt(c -> c.primary().column()));
-        return out;
+        // The engine's order: live credentials, then inline-allowed ones, each by place; the
+        // spans follow their credentials, as Detection requires.
+        Integer[] order = new Integer[out.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, java.util.Comparator.comparing((Integer k) -> out.get(k).allowedInline())
+                .thenComparingInt(k -> out.get(k).primary().line())
+                .thenComparingInt(k -> out.get(k).primary().column()));
+        List<Credential> sorted = new ArrayList<>(out.size());
+        int at = 0;
+        for (Integer k : order) {
+            sorted.add(out.get(k));
+            System.arraycopy(outSpans.get(k), 0, spans, at, outSpans.get(k).length);
+            at += outSpans.get(k).length;
+        }
+        return sorted;
     }
 
     /** 1-based line of each offset (negative offsets are left 0), in one pass. */
@@ -188,46 +204,6 @@ final class DeltaScan {
             if (i < copies.length) {
                 end = copies[i] + copies[i + 2];
                 baseEnd = copies[i + 1] + copies[i + 2];
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    /**
-     * The changes widened to whole lines with context lines either side, merged: where a keyword
-     * hit can sit whose window reaches a change.
-     */
-    int[] widened(int[] changes, int context) {
-        int[] out = new int[changes.length];
-        int n = 0;
-        int budget = 2 * child.length + 4096; // line scanning past this: one huge line, take it all
-        for (int r = 0; r < changes.length; r += 2) {
-            int floor = n == 0 ? 0 : out[n - 1];
-            int lo = changes[r];
-            for (int k = 0; k <= context && lo > floor; k++) {
-                lo--;
-                while (lo > floor && child[lo - 1] != '\n') {
-                    lo--;
-                }
-            }
-            int hi = changes[r + 1];
-            for (int k = 0; k <= context && hi < child.length; k++) {
-                while (hi < child.length && child[hi] != '\n') {
-                    hi++;
-                }
-                if (hi < child.length) {
-                    hi++;
-                }
-            }
-            budget -= (changes[r] - lo) + (hi - changes[r + 1]);
-            if (budget < 0) {
-                return new int[] {0, child.length};
-            }
-            if (n > 0 && lo <= out[n - 1]) {
-                out[n - 1] = Math.max(out[n - 1], hi);
-            } else {
-                out[n++] = lo;
-                out[n++] = hi;
             }
         }
         return Arrays.copyOf(out, n);

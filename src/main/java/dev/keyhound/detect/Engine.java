@@ -300,9 +300,7 @@ public final class Engine implements Detector {
 
     /**
      * Detection of a blob that a git delta rebuilt from one already detected ({@link Blob#delta()}),
-     * reading only what the delta changed: the keyword prefilter runs over the changed lines and
-     * {@value #DELTA_CONTEXT_LINES} lines either side, and a rule's window runs only where it
-     * holds changed bytes. When nothing the assembler could report matches there, and every part
+     * reading only what the delta changed: a rule's window runs only where it holds changed bytes. When nothing the assembler could report matches there, and every part
      * of the base's credentials sits in lines copied unchanged, the result is the base's at the new
      * places. Otherwise (or for UTF-16 text, a path that rules treat otherwise) this returns null,
      * and the blob must be read whole with {@link #detection(Blob)}.
@@ -325,11 +323,11 @@ public final class Engine implements Detector {
             return null;
         }
         int[] changes = delta.changes();
-        int[] widened = delta.widened(changes, DELTA_CONTEXT_LINES);
+        // Hits from the whole blob: a rule that reads the whole text (a PEM block of any length)
+        // can be made to match by a change far from its keyword. Each rule then reads only what
+        // holds changed bytes.
         Hits hits = new Hits(keywordLength.length);
-        for (int i = 0; i < widened.length; i += 2) {
-            prefilter.scan(b, widened[i], widened[i + 1], hits);
-        }
+        prefilter.scan(b, 0, b.length, hits);
         return hits.total > 0 && matchesIn(blob, hits, changes) ? null : inherited;
     }
 

@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,12 +65,6 @@ class DeltaHistoryEquivalenceTest {
     }
 
     @RepeatedTest(3)
-    @Disabled("finds three differences, each reduced to a @Disabled case in DeltaReadingTest: a PEM key completed more "
-            + "than 6 lines below its BEGIN line is missed (aKeyCompletedFarBelowItsBeginLineIsFound); inherited "
-            + "credentials are re-sorted without their spans, so the next delta in a chain gives parts each other's "
-            + "lines (aChainAfterAMoveKeepsEachPartAtItsOwnLine); inline-allowed credentials are sorted among the live "
-            + "ones instead of after them (anAllowedCredentialAboveALiveOneKeepsTheEnginesOrder). Enable when fixed; "
-            + "run it meanwhile with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void readingDeltasOnlyWhereTheyChangedFindsWhatReadingEveryBlobWholeFinds(RepetitionInfo rep) throws Exception {
         Long fixed = Long.getLong("keyhound.deltaSeed");
         long seed = fixed != null ? fixed : new SecureRandom().nextLong();
