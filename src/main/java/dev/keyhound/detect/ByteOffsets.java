@@ -1,7 +1,5 @@
 package dev.keyhound.detect;
 
-import java.util.Arrays;
-
 /** Char offsets into a blob's text turned into byte offsets into the blob (UTF-8 text only). */
 final class ByteOffsets {
     private ByteOffsets() {
@@ -21,14 +19,9 @@ final class ByteOffsets {
             }
             return out;
         }
-        Integer[] order = new Integer[charOffsets.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(charOffsets[a], charOffsets[b]));
         int c = 0;
         int at = lead;
-        for (int idx : order) {
+        for (int idx : ascending(charOffsets)) {
             int target = charOffsets[idx];
             if (target < 0) {
                 out[idx] = target;
@@ -43,6 +36,12 @@ final class ByteOffsets {
             at += utf8Length(text, c);
         }
         return at == bytes.length ? out : null;
+    }
+
+    /** The indexes of offsets, in ascending order of the offsets: one pass over a text serves them all. */
+    static int[] ascending(int[] offsets) {
+        return java.util.stream.IntStream.range(0, offsets.length).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> offsets[i])).mapToInt(Integer::intValue).toArray();
     }
 
     private static int utf8Length(String text, int i) {

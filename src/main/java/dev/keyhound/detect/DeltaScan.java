@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The line arithmetic of reading a delta-rebuilt blob incrementally: which lines the delta
- * changed, and where the base's credentials went. All offsets are byte offsets into ASCII text.
+ * changed, and where the base's credentials went. All offsets are byte offsets.
  *
  * <p>A base part is taken over only when every line its detection could read (its own lines and
  * {@link Engine#DELTA_CONTEXT_LINES} either side) was copied as one run, and no other run copies
@@ -32,6 +32,7 @@ final class DeltaScan {
         int[] spans = new int[base.spans().length];
         int n = 0;
         int at = 0;
+        int[] b = base.spans();
         for (Credential c : base.credentials()) {
             int parts = c.parts().size();
             int mapped = 0;
@@ -39,7 +40,6 @@ final class DeltaScan {
             int[] moved = new int[parts * 4];
             for (int p = 0; p < parts; p++) {
                 int s = at + p * 4;
-                int[] b = base.spans();
                 if (b[s] < 0) {
                     System.arraycopy(b, s, moved, p * 4, 4); // found by path: the path is the same
                     mapped++;
@@ -102,7 +102,15 @@ final class DeltaScan {
         return false;
     }
 
-    /** The credentials with each part's line number as it is in the child. */
+    /** A credential and its spans, kept together while they are sorted. */
+    private record Placed(Credential credential, int[] spans) {
+    }
+
+    /**
+     * The credentials with each part's line number as it is in the child, in the engine's order
+     * (live credentials, then inline-allowed ones, each by place); spans is reordered with them,
+     * as {@link Detection} requires.
+     */
     private List<Credential> relined(List<Credential> credentials, int[] spans) {
         if (credentials.isEmpty()) {
             return List.of();
@@ -112,11 +120,10 @@ final class DeltaScan {
             starts[i] = spans[i * 4];
         }
         int[] lines = lineNumbers(starts);
-        List<Credential> out = new ArrayList<>(credentials.size());
-        List<int[]> outSpans = new ArrayList<>(credentials.size());
+        List<Placed> placed = new ArrayList<>(credentials.size());
         int i = 0;
         for (Credential c : credentials) {
-            outSpans.add(Arrays.copyOfRange(spans, i * 4, (i + c.parts().size()) * 4));
+            int[] own = Arrays.copyOfRange(spans, i * 4, (i + c.parts().size()) * 4);
             List<Match> parts = new ArrayList<>(c.parts().size());
             for (Match m : c.parts()) {
                 int line = starts[i] < 0 ? m.line() : lines[i];
@@ -124,38 +131,27 @@ final class DeltaScan {
                 parts.add(line == m.line() ? m : new Match(m.ruleId(), m.provider(), m.part(), m.severity(),
                         m.secret(), line, m.column(), m.endColumn(), m.lineText(), m.entropy(), m.note()));
             }
-            out.add(new Credential(c.provider(), c.severity(), parts, c.allowedInline()));
+            placed.add(new Placed(new Credential(c.provider(), c.severity(), parts, c.allowedInline()), own));
         }
-        // The engine's order: live credentials, then inline-allowed ones, each by place; the
-        // spans follow their credentials, as Detection requires.
-        Integer[] order = new Integer[out.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, java.util.Comparator.comparing((Integer k) -> out.get(k).allowedInline())
-                .thenComparingInt(k -> out.get(k).primary().line())
-                .thenComparingInt(k -> out.get(k).primary().column()));
-        List<Credential> sorted = new ArrayList<>(out.size());
+        placed.sort(java.util.Comparator.comparing((Placed p) -> p.credential().allowedInline())
+                .thenComparingInt(p -> p.credential().primary().line())
+                .thenComparingInt(p -> p.credential().primary().column()));
+        List<Credential> sorted = new ArrayList<>(placed.size());
         int at = 0;
-        for (Integer k : order) {
-            sorted.add(out.get(k));
-            System.arraycopy(outSpans.get(k), 0, spans, at, outSpans.get(k).length);
-            at += outSpans.get(k).length;
+        for (Placed p : placed) {
+            sorted.add(p.credential());
+            System.arraycopy(p.spans(), 0, spans, at, p.spans().length);
+            at += p.spans().length;
         }
         return sorted;
     }
 
     /** 1-based line of each offset (negative offsets are left 0), in one pass. */
     private int[] lineNumbers(int[] offsets) {
-        Integer[] order = new Integer[offsets.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(offsets[a], offsets[b]));
         int[] lines = new int[offsets.length];
         int line = 1;
         int p = 0;
-        for (int idx : order) {
+        for (int idx : ByteOffsets.ascending(offsets)) {
             if (offsets[idx] < 0) {
                 continue;
             }

@@ -54,10 +54,10 @@ public final class Engine implements Detector {
      */
     static final int NEARBY_LINES = 5;
     /**
-     * Lines either side of a delta's change that are read again, and of an inherited part that
-     * must be unchanged: more than any window reaches from its keyword hit ({@value #NEARBY_LINES}).
+     * Lines either side of a part that must be copied unchanged for a delta-rebuilt blob to
+     * inherit it: more than any window reaches from its keyword hit ({@value #NEARBY_LINES}).
      */
-    public static final int DELTA_CONTEXT_LINES = NEARBY_LINES + 1;
+    static final int DELTA_CONTEXT_LINES = NEARBY_LINES + 1;
     static final int BEFORE_CAP = 512;
     static final int AFTER_CAP = 1024;
     static final int LINE_TEXT_CAP = 400;
@@ -153,9 +153,7 @@ public final class Engine implements Detector {
             lineBreakInside[i] = r.regex() != null && mayMatchLineBreak(r.regex().pattern()) && !lineBreakEndsOnly[i];
             boolean keywordGatesNearby = r.regex() != null && keywordsOfRule[i] != null
                     && !regexSpellsAKeyword(r.regex().pattern(), kws);
-            contextLines[i] = keywordGatesNearby ? NEARBY_LINES
-                    : r.regex() != null && mayMatchLineBreak(r.regex().pattern()) && !lineBreakEndsOnly[i]
-                    ? CONTEXT_LINES : 0;
+            contextLines[i] = keywordGatesNearby ? NEARBY_LINES : lineBreakInside[i] ? CONTEXT_LINES : 0;
             generic[i] = "generic".equals(r.provider()) || r.id().toLowerCase(Locale.ROOT).contains("generic");
             java.util.regex.Matcher run = r.regex() == null || keywordsOfRule[i] == null ? null : RUN_START.matcher(r.regex().pattern());
             if (run != null && run.find() && (run.group(2) == null || run.group(2).equals(run.group(3)))) {
@@ -845,8 +843,7 @@ public final class Engine implements Detector {
          * there was in the base too.
          */
         private void runTouchedWindows(int i, long[] spans, int context) {
-            long[] regions = new long[8];
-            int n = 0;
+            java.util.stream.LongStream.Builder regions = java.util.stream.LongStream.builder();
             int k = lineBreakInside[i] ? 1 : 0;
             for (long span : spans) {
                 int hs = (int) (span >>> 32);
@@ -857,36 +854,24 @@ public final class Engine implements Detector {
                     continue;
                 }
                 if (context < NEARBY_LINES || overlaps(touched, hs, he)) {
-                    if (n == regions.length) {
-                        regions = Arrays.copyOf(regions, n * 2);
-                    }
-                    regions[n++] = ((long) ws << 32) | we;
+                    regions.add(((long) ws << 32) | we);
                     continue;
                 }
                 // The hit's own stretch, between the changes nearest to it, was one run of the base
                 // with the hit in it: only the text from those changes outward is new to this keyword.
                 int after = firstEndingAfter(touched, he); // the first change past the hit
                 if (after > 0 && touched[after * 2 - 1] > ws) {
-                    int hi = Math.min(we, windowEnd(i, touched[after * 2 - 1], k));
-                    if (n + 2 > regions.length) {
-                        regions = Arrays.copyOf(regions, n * 2 + 2);
-                    }
-                    regions[n++] = ((long) ws << 32) | hi;
+                    regions.add(((long) ws << 32) | Math.min(we, windowEnd(i, touched[after * 2 - 1], k)));
                 }
                 if (after < touched.length / 2 && touched[after * 2] < we) {
-                    int lo = Math.max(ws, windowStart(touched[after * 2], k));
-                    if (n + 2 > regions.length) {
-                        regions = Arrays.copyOf(regions, n * 2 + 2);
-                    }
-                    regions[n++] = ((long) lo << 32) | we;
+                    regions.add(((long) Math.max(ws, windowStart(touched[after * 2], k)) << 32) | we);
                 }
             }
-            Arrays.sort(regions, 0, n);
             int from = -1;
             int to = -1;
-            for (int r = 0; r < n; r++) {
-                int lo = (int) (regions[r] >>> 32);
-                int hi = (int) regions[r];
+            for (long region : regions.build().sorted().toArray()) {
+                int lo = (int) (region >>> 32);
+                int hi = (int) region;
                 if (from >= 0 && lo <= to) {
                     to = Math.max(to, hi);
                     continue;

@@ -166,7 +166,8 @@ class DeltaReadingTest {
 
     /**
      * Found by DeltaHistoryEquivalenceTest: a multi-line match (a PEM key) that a change completes
-     * more than DELTA_CONTEXT_LINES below the rule's keyword (the BEGIN line) is missed.
+     * far below the rule's keyword (the BEGIN line) was missed when only the changed lines were
+     * prefiltered.
      */
     @Test
     void aKeyCompletedFarBelowItsBeginLineIsFound() throws Exception {

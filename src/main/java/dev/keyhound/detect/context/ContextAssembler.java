@@ -553,9 +553,7 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         DocumentView view = doc.view;
         if (!scope.isRoot()) {
-            // one answer per scope: a big block holds many matches
-            return doc.testnetScopes.computeIfAbsent(scope.id,
-                    k -> matchesAny(data.testnet(), view.lines(scope.startLine, scope.endLine + 5)));
+            return doc.scopeMarksTestnet(scope);
         }
         for (int n = viewLine - 5; n <= viewLine + 5; n++) {
             String line = view.line(n);
@@ -678,8 +676,8 @@ public final class ContextAssembler implements CredentialAssembler {
         private ScopeIndex scopes;
         private Set<String> constructorProviders;
         private Boolean mentionsTestnet;
-        /** Per scope id: whether its lines mark a testnet. */
-        final Map<Integer, Boolean> testnetScopes = new java.util.HashMap<>();
+        /** Per scope id: whether its lines mark a testnet (a big block holds many matches). */
+        private final Map<Integer, Boolean> testnetScopes = new java.util.HashMap<>();
         /** Per field value: the providers whose distinctive shape it has (a root scope holds thousands). */
         private final Map<String, List<String>> distinctive = new java.util.HashMap<>();
 
@@ -693,6 +691,11 @@ public final class ContextAssembler implements CredentialAssembler {
                 scopes = ScopeIndex.of(path, view, data.constructors());
             }
             return scopes;
+        }
+
+        boolean scopeMarksTestnet(Scope scope) {
+            return testnetScopes.computeIfAbsent(scope.id,
+                    k -> matchesAny(data.testnet(), view.lines(scope.startLine, scope.endLine + 5)));
         }
 
         List<String> distinctiveProviders(String value) {

@@ -12,34 +12,46 @@ final class ScopeIndex {
     }
 
     static ScopeIndex of(String path, DocumentView view, List<com.google.re2j.Pattern> constructors) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         if (view.notebook) {
             return BracketScopes.build(view, "py", constructors);
         }
-        List<Scope> parsed = switch (ext) {
-            case "json", "jsonc", "json5" -> ParsedScopes.json(view);
-            case "yml", "yaml" -> ParsedScopes.yaml(view);
+        Parser parser = parserFor(path);
+        List<Scope> parsed = switch (parser) {
+            case JSON -> ParsedScopes.json(view);
+            case YAML -> ParsedScopes.yaml(view);
             default -> null;
         };
         if (parsed != null) {
             return new ScopeIndex(parsed);
         }
-        return sectioned(name, ext) ? SectionScopes.build(view) : BracketScopes.build(view, ext, constructors);
+        return parser == Parser.SECTIONS ? SectionScopes.build(view) : BracketScopes.build(view, extension(path), constructors);
     }
 
-    private static boolean sectioned(String name, String ext) {
-        return switch (ext) {
-            case "ini", "cfg", "conf", "toml", "properties", "env" -> true;
-            default -> name.startsWith(".env") || name.endsWith(".env") || name.equals("env");
+    /** How a file's scopes are read, by its name (a JSON or YAML file that does not parse falls back to brackets). */
+    private enum Parser { JSON, YAML, SECTIONS, BRACKETS }
+
+    private static Parser parserFor(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return switch (extension(path)) {
+            case "json", "jsonc", "json5" -> Parser.JSON;
+            case "yml", "yaml" -> Parser.YAML;
+            case "ini", "cfg", "conf", "toml", "properties", "env" -> Parser.SECTIONS;
+            default -> name.startsWith(".env") || name.endsWith(".env") || name.equals("env")
+                    ? Parser.SECTIONS : Parser.BRACKETS;
         };
     }
 
-    /** Whether a file's scopes and fields come from {@link BracketScopes} (source code and anything unknown). */
-    static boolean bracketScoped(String path) {
+    private static String extension(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        return !sectioned(name, ext) && !List.of("json", "jsonc", "json5", "yml", "yaml", "ipynb").contains(ext);
+        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    }
+
+    /**
+     * Whether a file's scopes and fields come from {@link BracketScopes} line by line (source code
+     * and anything unknown; not a notebook, whose view is its cells).
+     */
+    static boolean bracketScoped(String path) {
+        return parserFor(path) == Parser.BRACKETS && !extension(path).equals("ipynb");
     }
 
     Scope root() {
