@@ -49,8 +49,9 @@ public final class ScanPipeline {
 
         long start = System.nanoTime();
         ScanStats stats = new ScanStats();
-        // Inline-allowed credentials are always kept so the summary can count them.
-        Detector detector = new DeltaDetector(new Engine(rules, new EngineOptions(true)));
+        // Inline-allowed credentials are always kept so the summary can count them. The Hyperscan
+        // gate pays for its start-up only on a history scan; a staged scan must start at once.
+        Detector detector = new DeltaDetector(new Engine(rules, new EngineOptions(true, "history".equals(target.mode()))));
         FindingCollector collector = new FindingCollector(LOCATION_CAP);
         try (Progress ignored = new Progress(stats, err, settings.progress())) {
             target.source().scan(blob -> detectInto(detector, collector, blob, stats), stats);

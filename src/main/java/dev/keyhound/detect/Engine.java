@@ -71,6 +71,8 @@ public final class Engine implements Detector {
     private final CredentialAssembler assembler;
     private final Rule[] rules;
     private final KeywordPrefilter prefilter;
+    /** Asked before RE2/J reads a window of byte-view text; null when off or unavailable. */
+    private final HyperscanGate gate;
     private final int[] keywordLength;
     /** Keyword indexes per rule; null when the rule always runs. */
     private final int[][] keywordsOfRule;
@@ -101,6 +103,10 @@ public final class Engine implements Detector {
     private final boolean[] multiline;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
+    /** The global allowlists that apply to every rule name no commits, so a path alone decides them. */
+    private final boolean allowedPathsOnly;
+    private final Map<String, Boolean> allowedPaths = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ALLOWED_PATHS_CACHED = 100_000;
     /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
     private final boolean anyUngated;
 
@@ -169,9 +175,12 @@ public final class Engine implements Detector {
             ungated |= keywordsOfRule[i] == null || rules[i].regex() == null;
         }
         anyUngated = ungated;
+        allowedPathsOnly = ruleSet.globalAllowlists().stream()
+                .allMatch(a -> !a.targetRules().isEmpty() || a.commits().isEmpty());
         List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
+        gate = this.options.regexGate() ? HyperscanGate.forRules(rules) : null;
     }
 
     /**
@@ -368,12 +377,30 @@ public final class Engine implements Detector {
             return false;
         }
         Scan scan = new Scan(blob, new String(b, StandardCharsets.ISO_8859_1), path, commit, active, hits, hit, 0);
+        scan.byteView = true;
         scan.touched = changes;
         scan.match(List.of());
         return scan.foundNew();
     }
 
     private boolean blobAllowed(String path, String commit) {
+        if (!allowedPathsOnly || path == null) {
+            return blobAllowedUncached(path, commit);
+        }
+        // A history holds each path in many versions, and the allowlists' path regexes would
+        // otherwise run on every one.
+        Boolean known = allowedPaths.get(path);
+        if (known == null) {
+            if (allowedPaths.size() >= ALLOWED_PATHS_CACHED) {
+                allowedPaths.clear();
+            }
+            known = blobAllowedUncached(path, commit);
+            allowedPaths.put(path, known);
+        }
+        return known;
+    }
+
+    private boolean blobAllowedUncached(String path, String commit) {
         for (Allowlist a : ruleSet.globalAllowlists()) {
             if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
                 return true;
@@ -449,6 +476,7 @@ public final class Engine implements Detector {
             }
         }
         Scan scan = new Scan(blob, text, path, commit, active, hits, hit, shift);
+        scan.byteView = ascii;
         List<Credential> found = scan.run(pathOnly);
         int[] spans = utf16 != null ? null : scan.spans(found);
         return new Detection(path, found, spans == null ? null : ByteOffsets.of(text, lead, ascii, spans, b));
@@ -619,6 +647,8 @@ public final class Engine implements Detector {
          * none of them is passed over: that text, and so its matches, are as in the delta's base.
          */
         int[] touched;
+        /** The text is the blob's bytes one char each (ASCII, or Latin-1 for a delta), so the gate copies it as bytes. */
+        boolean byteView;
         LineIndex lines;
 
         Scan(Blob blob, String text, String path, String commit, boolean[] active, Hits hits, boolean[] hit, int shift) {
@@ -735,20 +765,27 @@ public final class Engine implements Detector {
 
             List<Match> live = new ArrayList<>();
             List<Match> allowed = new ArrayList<>();
+            boolean liveMayReport = false;
+            boolean allowedMayReport = false;
             for (Found f : all) {
                 if (f.allowedInline()) {
                     if (options.keepAllowed()) {
                         allowed.add(toMatch(f));
+                        allowedMayReport = allowedMayReport || mayReport(f);
                     }
                 } else {
                     live.add(toMatch(f));
+                    liveMayReport = liveMayReport || mayReport(f);
                 }
             }
+            // Matches the assembler drops whatever their context (a name assigned a non-secret,
+            // the common generic match) make no credential: without another, it need not read
+            // the document's structure at all.
             List<Credential> out = new ArrayList<>();
-            if (!live.isEmpty()) {
+            if (liveMayReport) {
                 out.addAll(reportable(assembler.assemble(blob, text, live)));
             }
-            if (!allowed.isEmpty()) {
+            if (allowedMayReport) {
                 for (Credential c : reportable(assembler.assemble(blob, text, allowed))) {
                     out.add(new Credential(c.provider(), c.severity(), c.parts(), true));
                 }
@@ -959,6 +996,9 @@ public final class Engine implements Detector {
          */
         private int runRegion(int i, int from, int to, boolean anchored) {
             ran[i] = true;
+            if (gate != null && !gate.mayMatch(i, text, from, to, anchored, byteView)) {
+                return 0;
+            }
             Rule rule = rules[i];
             CharSequence input = from == 0 && to == text.length() ? text : text.substring(from, to);
             // A window cut inside a line (a very long line) may cut a match short: such a match is

@@ -24,7 +24,7 @@ class DeltaReadingTest {
 
     private static Engine engine() {
         try {
-            return new Engine(RuleSet.builtIn(), new EngineOptions(true));
+            return new Engine(RuleSet.builtIn(), new EngineOptions(true, false));
         } catch (dev.keyhound.rules.RuleFileException e) {
             throw new IllegalStateException(e);
         }

@@ -162,7 +162,7 @@ class EngineTest {
         List<Credential> plain = new Engine(set, EngineOptions.DEFAULT, CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
         assertEquals(1, plain.size());
         assertEquals(2, plain.get(0).primary().line());
-        List<Credential> kept = new Engine(set, new EngineOptions(true), CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
+        List<Credential> kept = new Engine(set, new EngineOptions(true, false), CredentialAssembler.SINGLE).detect(new Blob(Origin.file("a"), text.getBytes()));
         assertEquals(2, kept.size());
         Credential allowed = kept.stream().filter(Credential::allowedInline).findFirst().orElseThrow();
         assertEquals(s, allowed.primary().secret());

@@ -40,8 +40,11 @@ final class BracketScopes {
         int line = 1;
         int lineStart = 0;
         char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        // One pass over a char array: String.charAt's checks cost more than the lexing itself.
+        char[] chars = text.toCharArray();
+        int length = chars.length;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
             if (c == '\n') {
                 line++;
                 lineStart = i + 1;
@@ -63,13 +66,13 @@ final class BracketScopes {
             }
             if (c == '"' || c == '\'' || c == '`') {
                 quote = c;
-            } else if ((hash && c == '#') || (slash && c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/')) {
-                int nl = text.indexOf('\n', i);
-                i = (nl < 0 ? text.length() : nl) - 1;
+            } else if ((hash && c == '#') || (slash && c == '/' && i + 1 < length && chars[i + 1] == '/')) {
+                while (i + 1 < length && chars[i + 1] != '\n') {
+                    i++;
+                }
             } else if (c == '{' || c == '(' || c == '[') {
                 String before = text.substring(Math.max(lineStart, i - 120), i);
-                String key = openerName(before);
-                Scope s = new Scope(scopes.size(), stack.peek(), key, line, view.lineCount(), before);
+                Scope s = Scope.bracket(scopes.size(), stack.peek(), line, view.lineCount(), before);
                 scopes.add(s);
                 stack.push(s);
             } else if ((c == '}' || c == ')' || c == ']') && stack.size() > 1) {

@@ -497,10 +497,10 @@ public final class ContextAssembler implements CredentialAssembler {
                     doc.distinctiveProviders(f.value()).forEach(provider -> add(out, provider, Strength.SIBLING));
                 }
             }
-            if (s.keyName != null && s.opener == null) {
-                aliases(Names.grams(Names.tokens(s.keyName)), Strength.SIBLING, out);
-            } else if (s.keyName != null && BracketScopes.constructorId(s.opener, data.constructors()) == null) {
-                aliases(Names.grams(Names.tokens(s.keyName)), Strength.SIBLING, out);
+            if (s.keyName() != null && s.opener == null) {
+                aliases(Names.grams(Names.tokens(s.keyName())), Strength.SIBLING, out);
+            } else if (s.keyName() != null && BracketScopes.constructorId(s.opener, data.constructors()) == null) {
+                aliases(Names.grams(Names.tokens(s.keyName())), Strength.SIBLING, out);
             }
         }
     }

@@ -15,7 +15,9 @@ final class Scope {
 
     final int id;
     final Scope parent;
-    final String keyName;
+    /** The name the scope is assigned to; for a bracket, read from its opener when first asked. */
+    private String keyName;
+    private boolean named;
     final int startLine;
     int endLine;
     /** Text right before the opening bracket (for library constructors); null for parsed objects. */
@@ -26,9 +28,28 @@ final class Scope {
         this.id = id;
         this.parent = parent;
         this.keyName = keyName;
+        this.named = true;
         this.startLine = startLine;
         this.endLine = endLine;
         this.opener = opener;
+    }
+
+    /**
+     * A bracketed region, named from the text before its bracket only when asked: most brackets
+     * are calls on one line that are dropped unnamed.
+     */
+    static Scope bracket(int id, Scope parent, int startLine, int endLine, String opener) {
+        Scope s = new Scope(id, parent, null, startLine, endLine, opener);
+        s.named = false;
+        return s;
+    }
+
+    String keyName() {
+        if (!named) {
+            keyName = BracketScopes.openerName(opener);
+            named = true;
+        }
+        return keyName;
     }
 
     void add(Field f) {

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the blob lengths, so the figure measures the git source alone (as cat-file > /dev/null measures
  * git's object reading alone).
  * "--provenance" also times the provenance lookup for ten of the blobs.
- * "--whole" reads every blob whole (no delta-incremental detection); "--dump FILE" writes every
+ * "--no-gate" turns the Hyperscan gate off (RE2/J reads every window). "--whole" reads every blob whole (no delta-incremental detection); "--dump FILE" writes every
  * blob's credentials, sorted, so the two ways can be compared.
- * Usage: HistoryBench REPO [threads] [--engine [--whole] [--dump FILE]] [--provenance]
+ * Usage: HistoryBench REPO [threads] [--engine [--whole] [--no-gate] [--dump FILE]] [--provenance]
  */
 public final class HistoryBench {
     private HistoryBench() {
@@ -34,7 +34,7 @@ public final class HistoryBench {
         boolean engine = List.of(args).contains("--engine");
         boolean provenance = List.of(args).contains("--provenance");
         // --whole: every blob read whole, the way it was before deltas were read incrementally
-        Engine plain = engine ? new Engine(RuleSet.builtIn(), new EngineOptions(true)) : null;
+        Engine plain = engine ? new Engine(RuleSet.builtIn(), new EngineOptions(true, !List.of(args).contains("--no-gate"))) : null;
         Detector detector = !engine ? null : List.of(args).contains("--whole") ? plain : new DeltaDetector(plain);
         // --dump FILE: every blob's credentials, sorted, to compare the two ways
         int dumpAt = List.of(args).indexOf("--dump");

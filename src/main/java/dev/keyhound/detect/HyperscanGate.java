@@ -1,0 +1,192 @@
+package dev.keyhound.detect;
+
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_ALLOWEMPTY;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_MULTILINE;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_PREFILTER;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_SINGLEMATCH;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_BLOCK;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_SCAN_TERMINATED;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_compile;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_free_compile_error;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_scan;
+
+import com.gliwka.hyperscan.jni.hs_compile_error_t;
+import com.gliwka.hyperscan.jni.hs_database_t;
+import com.gliwka.hyperscan.jni.hs_scratch_t;
+import com.gliwka.hyperscan.jni.match_event_handler;
+import dev.keyhound.rules.Rule;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Hyperscan in front of RE2/J. RE2/J is a Pike VM that reads about 10 MB/s on keyhound's rules, and
+ * almost every window it reads holds no match; Hyperscan compiles the same regex to automata that
+ * say "no match here" at hundreds of MB/s. So before RE2/J reads a window for a rule, the gate asks
+ * Hyperscan whether the rule's regex can match in it at all, and RE2/J runs only when it can.
+ *
+ * <p>The gate never hides a match: it judges only windows of ASCII text (where RE2's and Hyperscan's
+ * character classes, case folding and {@code \b} agree), with the regex compiled in prefilter mode
+ * (Hyperscan may widen a construct it cannot build, never narrow it) and multi-line ({@code ^} and
+ * {@code $} also at line breaks, more places than RE2 allows without {@code (?m)}). A regex Hyperscan
+ * cannot compile, or text with other bytes, is passed to RE2/J as before.
+ *
+ * <p>The native library ships for x86-64 Linux, macOS and Windows; elsewhere, or with
+ * {@code -Dkeyhound.hyperscan=false}, {@link #forRules} returns null and RE2/J runs alone. Compiled
+ * databases are shared by every engine in the process and built on first use, so a scan pays only
+ * for the rules it asks about.
+ */
+final class HyperscanGate {
+    private static final int FLAGS = HS_FLAG_MULTILINE | HS_FLAG_ALLOWEMPTY | HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH;
+    private static final boolean AVAILABLE = Boolean.parseBoolean(System.getProperty("keyhound.hyperscan", "true")) && load();
+    /** Per Hyperscan pattern: its database, or empty when Hyperscan cannot compile it. */
+    private static final ConcurrentHashMap<String, Optional<hs_database_t>> DATABASES = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** One match is enough to say yes: the callback stops the scan. */
+    private static final match_event_handler STOP = AVAILABLE ? new StopAtFirstMatch() : null;
+
+    /** Per rule: the Hyperscan pattern for a window anywhere, and for a match that must start at the window's start. */
+    private final String[] anywhere;
+    private final String[] atStart;
+
+    private HyperscanGate(Rule[] rules) {
+        anywhere = new String[rules.length];
+        atStart = new String[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            if (rules[i].regex() != null) {
+                anywhere[i] = rules[i].regex().pattern();
+                atStart[i] = "\\A(?:" + anywhere[i] + ")";
+            }
+        }
+    }
+
+    /** The gate for these rules, or null when Hyperscan is not available on this machine. */
+    static HyperscanGate forRules(Rule[] rules) {
+        return AVAILABLE ? new HyperscanGate(rules) : null;
+    }
+
+    static boolean available() {
+        return AVAILABLE;
+    }
+
+    /** Whether Hyperscan compiled this rule's regex, so the gate can judge its windows at all. */
+    boolean judges(int rule) {
+        return anywhere[rule] != null && database(anywhere[rule]).isPresent();
+    }
+
+    /**
+     * False only when rule's regex cannot match in text[from, to) (with anchored, a match starting
+     * at from). A window with a char over 127 is not judged. latin1 says every char of text is
+     * under 256 (text decoded from ASCII bytes, or a Latin-1 view of bytes), so it copies as bytes.
+     */
+    boolean mayMatch(int rule, String text, int from, int to, boolean anchored, boolean latin1) {
+        String pattern = anchored ? atStart[rule] : anywhere[rule];
+        Optional<hs_database_t> db = database(pattern);
+        if (db.isEmpty()) {
+            db = anchored ? database(anywhere[rule]) : db;
+            if (db.isEmpty()) {
+                return true;
+            }
+        }
+        Scratch s = SCRATCH.get();
+        int n = to - from;
+        byte[] bytes = s.bytes(n);
+        if (!(latin1 ? latin1Ascii(text, from, to, bytes) : ascii(text, from, to, bytes))) {
+            return true;
+        }
+        hs_database_t d = db.get();
+        // HS_SUCCESS: the scan ran to the end without a match. HS_SCAN_TERMINATED (a match) or an
+        // error: RE2/J settles it.
+        return hs_scan(d, s.input(bytes, n), n, 0, s.scratchFor(d), STOP, null) != HS_SUCCESS;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static boolean latin1Ascii(String text, int from, int to, byte[] into) {
+        // Each char's low byte, a plain copy for a string of chars under 256.
+        text.getBytes(from, to, into, 0);
+        return Engine.isAscii(into, 0, to - from);
+    }
+
+    private static boolean ascii(String text, int from, int to, byte[] into) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return false;
+            }
+            into[i - from] = (byte) c;
+        }
+        return true;
+    }
+
+    private static Optional<hs_database_t> database(String pattern) {
+        return DATABASES.computeIfAbsent(pattern, HyperscanGate::compile);
+    }
+
+    private static Optional<hs_database_t> compile(String pattern) {
+        PointerPointer<hs_database_t> db = new PointerPointer<>(1);
+        PointerPointer<hs_compile_error_t> error = new PointerPointer<>(1);
+        try (BytePointer expression = new BytePointer(pattern, "UTF-8")) {
+            if (hs_compile(expression, FLAGS, HS_MODE_BLOCK, null, db, error) != HS_SUCCESS) {
+                hs_free_compile_error(new hs_compile_error_t(error.get(0)));
+                return Optional.empty();
+            }
+            return Optional.of(new hs_database_t(db.get(0)));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean load() {
+        try {
+            return HS_SCAN_TERMINATED != 0 && compile("a").isPresent();
+        } catch (LinkageError | RuntimeException e) {
+            return false; // no native library for this platform, or it cannot be loaded here
+        }
+    }
+
+    /** A thread's Hyperscan scratch space (grown for each database it scans with) and input buffer. */
+    private static final class Scratch {
+        private final hs_scratch_t scratch = new hs_scratch_t();
+        private final Set<hs_database_t> sizedFor = Collections.newSetFromMap(new IdentityHashMap<>());
+        private byte[] bytes = new byte[4096];
+        private BytePointer input = new BytePointer(4096L);
+
+        hs_scratch_t scratchFor(hs_database_t db) {
+            if (sizedFor.add(db) && hs_alloc_scratch(db, scratch) != HS_SUCCESS) {
+                sizedFor.remove(db);
+                throw new IllegalStateException("Hyperscan could not allocate scratch space");
+            }
+            return scratch;
+        }
+
+        byte[] bytes(int n) {
+            if (bytes.length < n) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            return bytes;
+        }
+
+        BytePointer input(byte[] from, int n) {
+            if (input.capacity() < n) {
+                input.close();
+                input = new BytePointer((long) Math.max(n, bytes.length));
+            }
+            input.position(0).put(from, 0, n);
+            return input;
+        }
+    }
+
+    private static final class StopAtFirstMatch extends match_event_handler {
+        @Override
+        public int call(int id, long from, long to, int flags, Pointer context) {
+            return 1;
+        }
+    }
+}
