@@ -9,6 +9,9 @@ import com.google.re2j.Matcher;
 import dev.keyhound.rules.ExampleTemplate;
 import dev.keyhound.rules.Rule;
 import dev.keyhound.rules.RuleSet;
+import dev.keyhound.source.Blob;
+import dev.keyhound.source.Origin;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,12 +119,25 @@ class HyperscanGateTest {
     }
 
     @Test
-    void unavailableOrSwitchedOffMeansNoGate() {
-        EngineOptions off = new EngineOptions(true, false);
-        assertFalse(off.regexGate());
-        if (!HyperscanGate.available()) {
-            assertEquals(null, HyperscanGate.forRules(rules), "without the native library there is no gate");
+    void anEngineWithTheGateFindsWhatRe2jAloneFindsInEveryExample() throws Exception {
+        RuleSet set = RuleSet.builtIn();
+        Engine plain = new Engine(set, new EngineOptions(true, false));
+        Engine gated = new Engine(set, new EngineOptions(true, true));
+        long seed = new SecureRandom().nextLong();
+        Random random = new Random(seed);
+        int found = 0;
+        for (Rule rule : rules) {
+            List<String> examples = new ArrayList<>(rule.examples());
+            examples.addAll(rule.negativeExamples());
+            for (String example : examples) {
+                String text = "# config\n" + ExampleTemplate.expand(example, random) + "\n";
+                Blob blob = new Blob(Origin.file(rule.path() == null ? "config.py" : "x"), text.getBytes(StandardCharsets.UTF_8));
+                List<Credential> expected = plain.detect(blob);
+                assertEquals(expected, gated.detect(blob), rule.id() + " on " + text + " (seed " + seed + ")");
+                found += expected.size();
+            }
         }
+        assertTrue(found > 100, "the examples hold credentials: " + found);
     }
 
     private static int index(String id) {
