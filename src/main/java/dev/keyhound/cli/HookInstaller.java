@@ -21,10 +21,6 @@ final class HookInstaller {
         this.hooksDir = findHooksDir(start);
     }
 
-    Path hooksDir() {
-        return hooksDir;
-    }
-
     /** Installs the hook and returns what happened, in one sentence for the user. */
     String install(HookType type, String command, boolean force) throws IOException {
         Path hook = hooksDir.resolve(type.fileName);

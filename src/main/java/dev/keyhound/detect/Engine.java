@@ -376,8 +376,7 @@ public final class Engine implements Detector {
         if (!any) {
             return false;
         }
-        Scan scan = new Scan(blob, new String(b, StandardCharsets.ISO_8859_1), path, commit, active, hits, hit, 0);
-        scan.byteView = true;
+        Scan scan = new Scan(blob, new String(b, StandardCharsets.ISO_8859_1), true, path, commit, active, hits, hit, 0);
         scan.touched = changes;
         scan.match(List.of());
         return scan.foundNew();
@@ -475,8 +474,7 @@ public final class Engine implements Detector {
                 hit = ruleHits(hits, null, text);
             }
         }
-        Scan scan = new Scan(blob, text, path, commit, active, hits, hit, shift);
-        scan.byteView = ascii;
+        Scan scan = new Scan(blob, text, ascii, path, commit, active, hits, hit, shift);
         List<Credential> found = scan.run(pathOnly);
         int[] spans = utf16 != null ? null : scan.spans(found);
         return new Detection(path, found, spans == null ? null : ByteOffsets.of(text, lead, ascii, spans, b));
@@ -634,6 +632,8 @@ public final class Engine implements Detector {
     private final class Scan {
         final Blob blob;
         final String text;
+        /** The text is the blob's bytes one char each (ASCII, or Latin-1 for a delta), so the gate copies it as bytes. */
+        final boolean byteView;
         final String path;
         final String commit;
         final boolean[] active;
@@ -647,13 +647,13 @@ public final class Engine implements Detector {
          * none of them is passed over: that text, and so its matches, are as in the delta's base.
          */
         int[] touched;
-        /** The text is the blob's bytes one char each (ASCII, or Latin-1 for a delta), so the gate copies it as bytes. */
-        boolean byteView;
         LineIndex lines;
 
-        Scan(Blob blob, String text, String path, String commit, boolean[] active, Hits hits, boolean[] hit, int shift) {
+        Scan(Blob blob, String text, boolean byteView, String path, String commit, boolean[] active, Hits hits, boolean[] hit,
+             int shift) {
             this.blob = blob;
             this.text = text;
+            this.byteView = byteView;
             this.path = path;
             this.commit = commit;
             this.active = active;

@@ -5,7 +5,6 @@ import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_MULTILINE;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_PREFILTER;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_SINGLEMATCH;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_BLOCK;
-import static com.gliwka.hyperscan.jni.hyperscan.HS_SCAN_TERMINATED;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_compile;
@@ -87,13 +86,12 @@ final class HyperscanGate {
      * under 256 (text decoded from ASCII bytes, or a Latin-1 view of bytes), so it copies as bytes.
      */
     boolean mayMatch(int rule, String text, int from, int to, boolean anchored, boolean latin1) {
-        String pattern = anchored ? atStart[rule] : anywhere[rule];
-        Optional<hs_database_t> db = database(pattern);
+        Optional<hs_database_t> db = anchored ? database(atStart[rule]) : Optional.empty();
         if (db.isEmpty()) {
-            db = anchored ? database(anywhere[rule]) : db;
-            if (db.isEmpty()) {
-                return true;
-            }
+            db = database(anywhere[rule]); // a match at the window's start is a match in it
+        }
+        if (db.isEmpty()) {
+            return true;
         }
         Scratch s = SCRATCH.get();
         int n = to - from;
@@ -145,7 +143,7 @@ final class HyperscanGate {
 
     private static boolean load() {
         try {
-            return HS_SCAN_TERMINATED != 0 && compile("a").isPresent();
+            return compile("a").isPresent();
         } catch (LinkageError | RuntimeException e) {
             return false; // no native library for this platform, or it cannot be loaded here
         }

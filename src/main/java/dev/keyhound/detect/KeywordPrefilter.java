@@ -115,10 +115,6 @@ public final class KeywordPrefilter {
         return keywords;
     }
 
-    public int states() {
-        return outputs.length;
-    }
-
     /**
      * Scans bytes[from, to) (UTF-8 or any ASCII-compatible encoding). Hits may arrive out of
      * offset order: a long input is scanned as two halves whose automaton steps are interleaved

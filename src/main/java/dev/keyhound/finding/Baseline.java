@@ -93,11 +93,6 @@ public final class Baseline {
         return fingerprints.contains(fingerprint.toLowerCase(Locale.ROOT));
     }
 
-    /** The fingerprints, sorted. */
-    public Set<String> fingerprints() {
-        return fingerprints;
-    }
-
     public int size() {
         return fingerprints.size();
     }

@@ -31,11 +31,6 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** SHA-256 hex of a bare value: the form the known-public-examples data file stores. */
-    public static String ofValue(String value) {
-        return HexFormat.of().formatHex(sha256().digest(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static void update(MessageDigest sha, String s) {
         sha.update(s.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);

@@ -13,8 +13,4 @@ package dev.keyhound.finding;
  */
 public record Location(String path, int line, int column, int endColumn, String lineText,
                        String blobId, Provenance provenance) {
-
-    public Location withProvenance(Provenance p) {
-        return new Location(p != null && p.path() != null ? p.path() : path, line, column, endColumn, lineText, blobId, p);
-    }
 }

@@ -9,10 +9,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Files and directory trees, .git/ ignored, read on all cores. Symbolic links are not followed
@@ -50,49 +46,7 @@ public final class DirectorySource implements Source {
         stats.expectedBlobs.set(entries.size());
         stats.expectedBytes.set(entries.stream().mapToLong(Entry::size).sum());
 
-        int threads = Math.max(1, Math.min(options.threads(), entries.size()));
-        if (threads <= 1) {
-            for (Entry e : entries) {
-                read(e, sink, stats);
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "keyhound-files");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < entries.size(); i = next.getAndIncrement()) {
-                        read(entries.get(i), sink, stats);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IOException(cause);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(entries, options.threads(), 1, () -> e -> read(e, sink, stats));
     }
 
     private void collect(Path root, List<Entry> entries, ScanStats stats) throws IOException {
@@ -116,12 +70,16 @@ public final class DirectorySource implements Source {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                stats.unreadable.incrementAndGet();
-                stats.warn("cannot read " + file + ": " + exc.getClass().getSimpleName()
-                        + (exc.getMessage() == null ? "" : " " + exc.getMessage()));
+                unreadable(stats, file.toString(), exc);
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    private static void unreadable(ScanStats stats, String file, Throwable why) {
+        stats.unreadable.incrementAndGet();
+        stats.warn("cannot read " + file + ": " + why.getClass().getSimpleName()
+                + (why.getMessage() == null ? "" : " " + why.getMessage()));
     }
 
     private void read(Entry e, BlobSink sink, ScanStats stats) {
@@ -133,9 +91,7 @@ public final class DirectorySource implements Source {
         try {
             bytes = Files.readAllBytes(e.file());
         } catch (IOException | OutOfMemoryError ex) {
-            stats.unreadable.incrementAndGet();
-            stats.warn("cannot read " + e.display() + ": " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : " " + ex.getMessage()));
+            unreadable(stats, e.display(), ex);
             return;
         }
         if (stats.admit(bytes, options.maxFileSize())) {

@@ -20,8 +20,4 @@ public record Origin(Kind kind, String path, String blobId, String commitId) {
     public static Origin stdin() {
         return new Origin(Kind.STDIN, "-", null, null);
     }
-
-    public boolean isGit() {
-        return blobId != null;
-    }
 }

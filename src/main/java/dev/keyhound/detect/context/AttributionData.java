@@ -48,19 +48,6 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
         public boolean hasPart(String part) {
             return shapes.stream().anyMatch(s -> s.part().equals(part));
         }
-
-        /** The part whose shape the value fits, preferring the given one; null when none fits. */
-        public String partFor(String preferred, String value) {
-            if (preferred != null && fits(preferred, value)) {
-                return preferred;
-            }
-            for (Shape s : shapes) {
-                if (s.fits(value)) {
-                    return s.part();
-                }
-            }
-            return null;
-        }
     }
 
     public static AttributionData builtIn() {

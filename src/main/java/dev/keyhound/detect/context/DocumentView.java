@@ -44,10 +44,6 @@ final class DocumentView {
         return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
     }
 
-    int toFileLine(int viewLine) {
-        return fileLine == null ? viewLine : fileLine[Math.max(0, Math.min(fileLine.length - 1, viewLine - 1))];
-    }
-
     /** The view line holding the secret found at a file line (first occurrence), or -1. */
     int toViewLine(int fileLineNo, String secret) {
         if (fileLine == null) {

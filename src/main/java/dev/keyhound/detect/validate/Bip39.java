@@ -98,10 +98,6 @@ public final class Bip39 {
         return fromEntropy(entropy);
     }
 
-    static boolean isWord(String word) {
-        return INDEX.containsKey(word);
-    }
-
     private static List<String> load() {
         try (InputStream in = Bip39.class.getResourceAsStream("/keyhound/bip39-english.txt")) {
             if (in == null) {

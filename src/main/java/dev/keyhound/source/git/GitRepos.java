@@ -68,6 +68,21 @@ public final class GitRepos {
     }
 
     /**
+     * {@link #open}, for a scan that needs a working tree and index.
+     *
+     * @param lacking what a bare repository has none of, for the error ("no index to scan")
+     * @throws BadTargetException when path is not a repository, or a bare one
+     */
+    public static Repository openWithWorkTree(Path path, String lacking) throws IOException {
+        Repository repo = open(path);
+        if (repo.isBare()) {
+            repo.close();
+            throw new BadTargetException("a bare repository has " + lacking + ": " + path);
+        }
+        return repo;
+    }
+
+    /**
      * Does, ahead of time and on the calling thread, the repository-independent part of opening a
      * repository: the pack cache settings, the system config location, the user's config and
      * JGit's message bundle. The CLI calls it on a second thread while the main thread is still

@@ -7,6 +7,7 @@ import dev.keyhound.source.Blob;
 import dev.keyhound.source.BlobSink;
 import dev.keyhound.source.Content;
 import dev.keyhound.source.Origin;
+import dev.keyhound.source.Parallel;
 import dev.keyhound.source.ScanStats;
 import dev.keyhound.source.Source;
 import dev.keyhound.source.SourceOptions;

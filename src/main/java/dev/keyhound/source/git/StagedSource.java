@@ -1,6 +1,5 @@
 package dev.keyhound.source.git;
 
-import dev.keyhound.source.BadTargetException;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.BlobSink;
 import dev.keyhound.source.Content;
@@ -17,7 +16,6 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -41,12 +39,8 @@ public final class StagedSource implements Source {
 
     public StagedSource(Path repository, SourceOptions options) throws IOException {
         this.path = repository;
-        this.repo = GitRepos.open(repository);
+        this.repo = GitRepos.openWithWorkTree(repository, "no index to scan");
         this.options = options;
-        if (repo.isBare()) {
-            repo.close();
-            throw new BadTargetException("a bare repository has no index to scan: " + repository);
-        }
     }
 
     @Override

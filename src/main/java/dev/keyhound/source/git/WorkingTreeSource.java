@@ -1,9 +1,9 @@
 package dev.keyhound.source.git;
 
-import dev.keyhound.source.BadTargetException;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.BlobSink;
 import dev.keyhound.source.Origin;
+import dev.keyhound.source.Parallel;
 import dev.keyhound.source.ScanStats;
 import dev.keyhound.source.Source;
 import dev.keyhound.source.SourceOptions;
@@ -37,12 +37,8 @@ public final class WorkingTreeSource implements Source {
 
     public WorkingTreeSource(Path repository, SourceOptions options) throws IOException {
         this.path = repository;
-        this.repo = GitRepos.open(repository);
+        this.repo = GitRepos.openWithWorkTree(repository, "no working tree to scan");
         this.options = options;
-        if (repo.isBare()) {
-            repo.close();
-            throw new BadTargetException("a bare repository has no working tree to scan: " + repository);
-        }
     }
 
     @Override

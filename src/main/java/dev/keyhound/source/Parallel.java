@@ -1,4 +1,4 @@
-package dev.keyhound.source.git;
+package dev.keyhound.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs work over a list in contiguous chunks on a few threads. Chunks are handed out in list
- * order, so the threads stay close together in the pack and share what the page cache holds.
+ * Runs work over a list in contiguous chunks on a few threads, for every source that reads on all
+ * cores. Chunks are handed out in list order, so a history scan's threads stay close together in
+ * the pack and share what the page cache holds.
  */
-final class Parallel {
+public final class Parallel {
     /** One worker's state (its own ObjectReader: readers are single-threaded) and its per-item step. */
-    interface Worker<T> extends AutoCloseable {
+    public interface Worker<T> extends AutoCloseable {
         void process(T item) throws IOException;
 
         @Override
@@ -24,14 +25,14 @@ final class Parallel {
         }
     }
 
-    interface WorkerFactory<T> {
+    public interface WorkerFactory<T> {
         Worker<T> create();
     }
 
     private Parallel() {
     }
 
-    static <T> void forEach(List<T> items, int threads, int chunk, WorkerFactory<T> factory) throws IOException {
+    public static <T> void forEach(List<T> items, int threads, int chunk, WorkerFactory<T> factory) throws IOException {
         int n = Math.max(1, Math.min(threads, (items.size() + chunk - 1) / chunk));
         AtomicInteger nextChunk = new AtomicInteger();
         Runnable task = () -> {
@@ -52,7 +53,7 @@ final class Parallel {
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "keyhound-git");
+            Thread t = new Thread(r, "keyhound-scan");
             t.setDaemon(true);
             return t;
         });
