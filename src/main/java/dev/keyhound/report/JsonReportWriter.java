@@ -49,28 +49,7 @@ final class JsonReportWriter implements ReportWriter {
     }
 
     private static ObjectNode summary(ScanSummary s, ObjectMapper json) {
-        ObjectNode o = json.createObjectNode();
-        if (s == null) {
-            return o;
-        }
-        o.put("target", s.target());
-        o.put("mode", s.mode());
-        o.put("refs", s.refs());
-        o.put("commits", s.commits());
-        o.put("blobs", s.blobs());
-        o.put("bytes", s.bytes());
-        o.put("skippedBinary", s.skippedBinary());
-        o.put("skippedTooLarge", s.skippedTooLarge());
-        o.put("skippedMissing", s.skippedMissing());
-        o.put("unreadable", s.unreadable());
-        o.put("findings", s.findings());
-        o.put("suppressed", s.suppressed());
-        ArrayNode unused = o.putArray("unusedIgnores");
-        s.unusedIgnores().forEach(unused::add);
-        ArrayNode warnings = o.putArray("warnings");
-        s.warnings().forEach(warnings::add);
-        o.put("millis", s.millis());
-        return o;
+        return s == null ? json.createObjectNode() : json.valueToTree(s); // the record's components, in order
     }
 
     private static ObjectNode finding(ScanReport report, Finding f, Redaction redaction, ObjectMapper json) {

@@ -75,12 +75,7 @@ public final class ExampleTemplate {
     }
 
     private static String pick(String alphabet, String arg, Random r) {
-        int n = Integer.parseInt(arg == null ? "32" : arg.trim());
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = alphabet.charAt(r.nextInt(alphabet.length()));
-        }
-        return new String(c);
+        return dev.keyhound.detect.validate.WalletExamples.pick(alphabet, Integer.parseInt(arg == null ? "32" : arg.trim()), r);
     }
 
     private static String uuid4(Random r) {

@@ -55,16 +55,7 @@ final class RuleLoader {
         ProviderInfo provider = top.has("provider") ? provider(file, top.take("provider")) : null;
         ConfigFile.Extend extend = top.has("extend") ? extend(file, top.take("extend")) : ConfigFile.Extend.NONE;
 
-        List<Allowlist> allowlists = new ArrayList<>();
-        if (top.has("allowlist") && top.has("allowlists")) {
-            throw top.error("[allowlist] is deprecated, it cannot be used alongside [[allowlists]]");
-        }
-        for (JsonNode a : top.tables("allowlist")) {
-            allowlists.add(allowlist(file, null, "allowlist", a, true));
-        }
-        for (JsonNode a : top.tables("allowlists")) {
-            allowlists.add(allowlist(file, null, "allowlists", a, true));
-        }
+        List<Allowlist> allowlists = allowlists(file, top, null, "", true);
 
         List<RuleSpec> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -137,16 +128,7 @@ final class RuleLoader {
         }
         Pattern path = pattern(f, "path");
         List<String> tags = f.strings("tags");
-        List<Allowlist> allowlists = new ArrayList<>();
-        if (f.has("allowlist") && f.has("allowlists")) {
-            throw f.error("[rules.allowlist] is deprecated, it cannot be used alongside [[rules.allowlists]]");
-        }
-        for (JsonNode a : f.tables("allowlist")) {
-            allowlists.add(allowlist(file, id, "rules.allowlist", a, false));
-        }
-        for (JsonNode a : f.tables("allowlists")) {
-            allowlists.add(allowlist(file, id, "rules.allowlists", a, false));
-        }
+        List<Allowlist> allowlists = allowlists(file, f, id, "rules.", false);
         List<CompositeRequirement> required = new ArrayList<>();
         for (JsonNode r : f.tables("required")) {
             TomlFields rf = new TomlFields(file, id, "rules.required", r);
@@ -265,6 +247,22 @@ final class RuleLoader {
         } catch (PatternSyntaxException e) {
             throw f.error("bad " + key + " /" + text + "/: " + oneLine(e.getDescription()));
         }
+    }
+
+    /** The [allowlist] table (gitleaks' deprecated form) or the [[allowlists]] array, never both. */
+    private static List<Allowlist> allowlists(String file, TomlFields f, String ruleId, String prefix, boolean global)
+            throws RuleFileException {
+        if (f.has("allowlist") && f.has("allowlists")) {
+            throw f.error("[" + prefix + "allowlist] is deprecated, it cannot be used alongside [[" + prefix + "allowlists]]");
+        }
+        List<Allowlist> allowlists = new ArrayList<>();
+        for (JsonNode a : f.tables("allowlist")) {
+            allowlists.add(allowlist(file, ruleId, prefix + "allowlist", a, global));
+        }
+        for (JsonNode a : f.tables("allowlists")) {
+            allowlists.add(allowlist(file, ruleId, prefix + "allowlists", a, global));
+        }
+        return allowlists;
     }
 
     static String oneLine(String s) {

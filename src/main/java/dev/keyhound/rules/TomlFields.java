@@ -46,47 +46,32 @@ final class TomlFields {
     }
 
     String string(String key) throws RuleFileException {
-        JsonNode n = take(key);
-        if (n == null) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw error("'" + key + "' must be a string");
-        }
-        return n.textValue();
+        return scalar(key, JsonNode::isTextual, JsonNode::textValue, "a string");
     }
 
     Integer integer(String key) throws RuleFileException {
-        JsonNode n = take(key);
-        if (n == null) {
-            return null;
-        }
-        if (!n.isIntegralNumber()) {
-            throw error("'" + key + "' must be an integer");
-        }
-        return n.intValue();
+        return scalar(key, JsonNode::isIntegralNumber, JsonNode::intValue, "an integer");
     }
 
     Double number(String key) throws RuleFileException {
-        JsonNode n = take(key);
-        if (n == null) {
-            return null;
-        }
-        if (!n.isNumber()) {
-            throw error("'" + key + "' must be a number");
-        }
-        return n.doubleValue();
+        return scalar(key, JsonNode::isNumber, JsonNode::doubleValue, "a number");
     }
 
     Boolean bool(String key) throws RuleFileException {
+        return scalar(key, JsonNode::isBoolean, JsonNode::booleanValue, "true or false");
+    }
+
+    /** The value at key when it is of the kind; null when the key is absent. */
+    private <T> T scalar(String key, java.util.function.Predicate<JsonNode> kind,
+                         java.util.function.Function<JsonNode, T> value, String what) throws RuleFileException {
         JsonNode n = take(key);
         if (n == null) {
             return null;
         }
-        if (!n.isBoolean()) {
-            throw error("'" + key + "' must be true or false");
+        if (!kind.test(n)) {
+            throw error("'" + key + "' must be " + what);
         }
-        return n.booleanValue();
+        return value.apply(n);
     }
 
     /** A list of strings; null when the key is absent. */

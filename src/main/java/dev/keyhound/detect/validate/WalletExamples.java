@@ -418,7 +418,8 @@ public final class WalletExamples {
         return sb.toString();
     }
 
-    private static String pick(String alphabet, int n, Random r) {
+    /** n chars drawn from alphabet: the one random-string generator of rule examples. */
+    public static String pick(String alphabet, int n, Random r) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
