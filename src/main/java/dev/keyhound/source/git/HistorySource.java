@@ -183,19 +183,7 @@ public final class HistorySource implements Source {
      */
     private void measure(List<PackRun> runs, List<BlobEntry> ordered, ScanStats stats) throws IOException {
         for (PackRun run : runs) {
-            Parallel.forEach(run.roots, options.threads(), CHUNK, () -> new Parallel.Worker<>() {
-                final Inflater inflater = new Inflater();
-
-                @Override
-                public void process(Integer root) {
-                    run.walker.measure(inflater, root);
-                }
-
-                @Override
-                public void close() {
-                    inflater.end();
-                }
-            });
+            Parallel.forEach(run.roots, options.threads(), CHUNK, withInflater((inflater, root) -> run.walker.measure(inflater, root)));
         }
         List<BlobEntry> unsized = ordered.stream().filter(e -> e.size < 0).toList();
         Parallel.forEach(unsized, options.threads(), CHUNK * 4, () -> new Parallel.Worker<>() {
@@ -239,20 +227,26 @@ public final class HistorySource implements Source {
             }
         };
         for (PackRun run : runs) {
-            Parallel.forEach(run.roots, options.threads(), 1, () -> new Parallel.Worker<>() {
-                final Inflater inflater = new Inflater();
-
-                @Override
-                public void process(Integer root) {
-                    run.walker.walk(inflater, root, options.maxFileSize(), receiver);
-                }
-
-                @Override
-                public void close() {
-                    inflater.end();
-                }
-            });
+            Parallel.forEach(run.roots, options.threads(), 1,
+                    withInflater((inflater, root) -> run.walker.walk(inflater, root, options.maxFileSize(), receiver)));
         }
+    }
+
+    /** Workers over delta-tree roots, each with its own Inflater (one per thread, ended with it). */
+    private static Parallel.WorkerFactory<Integer> withInflater(java.util.function.BiConsumer<Inflater, Integer> step) {
+        return () -> new Parallel.Worker<>() {
+            final Inflater inflater = new Inflater();
+
+            @Override
+            public void process(Integer root) {
+                step.accept(inflater, root);
+            }
+
+            @Override
+            public void close() {
+                inflater.end();
+            }
+        };
     }
 
     /** Hands one blob on, or counts why not: the one place both read paths apply the skip rules. */
