@@ -75,7 +75,7 @@ public final class HistorySource implements Source {
         walk.walk(starts);
         stats.commits.addAndGet(walk.commits().size());
         warnShallow(stats);
-        warnSubmodules(walk.submodules(), stats);
+        Problems.submodules(walk.submodules(), stats);
         provenance = new HistoryProvenance(repo, walk.commits());
 
         PackOrder.Placed placed = PackOrder.sort(packs, walk.blobs());
@@ -137,15 +137,6 @@ public final class HistorySource implements Source {
             stats.warn("shallow clone: history beyond "
                     + shallow.stream().map(ObjectId::name).sorted().collect(Collectors.joining(", "))
                     + " was not scanned");
-        }
-    }
-
-    private static void warnSubmodules(Set<String> submodules, ScanStats stats) {
-        if (!submodules.isEmpty()) {
-            List<String> names = new ArrayList<>(submodules);
-            String shown = String.join(", ", names.subList(0, Math.min(5, names.size())));
-            stats.warn("submodules are not scanned: " + shown
-                    + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : ""));
         }
     }
 

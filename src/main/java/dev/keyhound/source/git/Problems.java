@@ -1,11 +1,14 @@
 package dev.keyhound.source.git;
 
 import dev.keyhound.source.ScanStats;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reports broken objects without flooding the summary: the first few are named one per line,
- * the rest are only counted and summed up once at the end.
+ * the rest are only counted and summed up once at the end. Skipped submodules likewise get one
+ * line naming the first few.
  */
 final class Problems {
     private static final int NAMED = 10;
@@ -29,6 +32,15 @@ final class Problems {
         stats.unreadable.incrementAndGet();
         if (unreadable.incrementAndGet() <= NAMED) {
             stats.warn("unreadable git object, skipped: " + what + " (" + cause.getMessage() + ")");
+        }
+    }
+
+    /** The one warning for gitlinks met in a scan: their content is another repository, not scanned. */
+    static void submodules(Collection<String> paths, ScanStats stats) {
+        if (!paths.isEmpty()) {
+            List<String> names = List.copyOf(paths);
+            stats.warn("submodules are not scanned: " + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : ""));
         }
     }
 

@@ -69,10 +69,7 @@ public final class WorkingTreeSource implements Source {
                 }
             }
         }
-        if (!nested.isEmpty()) {
-            stats.warn("submodules are not scanned: " + String.join(", ", nested.subList(0, Math.min(5, nested.size())))
-                    + (nested.size() > 5 ? " and " + (nested.size() - 5) + " more" : ""));
-        }
+        Problems.submodules(nested, stats);
         stats.expectedBlobs.set(files.size());
         Parallel.forEach(files, options.threads(), CHUNK, () -> file -> read(root, file, sink, stats));
     }
