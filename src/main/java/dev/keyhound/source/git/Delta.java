@@ -5,10 +5,6 @@ final class Delta {
     private Delta() {
     }
 
-    static byte[] apply(byte[] base, byte[] delta, long maxResult) {
-        return apply(base, delta, maxResult, null);
-    }
-
     /** The copy runs of one delta: (offset in the result, offset in the base, length) triples. */
     static final class Copies {
         private int[] runs = new int[48];

@@ -88,11 +88,11 @@ final class HistoryWalk {
         }
         orderCommits(tips);
         for (RevCommit c : commits) {
-            walkTree(c.getTree(), "");
+            walkTree(c.getTree());
         }
         for (int i = 0; i < others.size(); i++) {
             if (others.get(i) instanceof RevTree t) {
-                walkTree(t, "");
+                walkTree(t);
             } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
                 blobs.add(new BlobEntry(b, otherNames.get(i)));
             }
@@ -148,7 +148,7 @@ final class HistoryWalk {
         revWalk.disposeFlag(entered);
     }
 
-    private void walkTree(RevTree root, String rootPath) throws IOException {
+    private void walkTree(RevTree root) throws IOException {
         if (root.has(seen)) {
             return;
         }
@@ -156,7 +156,7 @@ final class HistoryWalk {
         Deque<RevTree> trees = new ArrayDeque<>();
         Deque<String> paths = new ArrayDeque<>();
         trees.push(root);
-        paths.push(rootPath);
+        paths.push("");
         while (!trees.isEmpty()) {
             RevTree tree = trees.pop();
             String prefix = paths.pop();

@@ -25,8 +25,8 @@ final class PackOrder {
     record IndexedPack(Pack pack, PackIndex index) {
     }
 
-    /** The packs as numbered in {@link BlobEntry#pack}, and all blobs sorted by (pack, offset). */
-    record Placed(List<IndexedPack> packs, List<BlobEntry> ordered) {
+    /** All blobs sorted by (pack, offset), packs numbered as in {@link BlobEntry#pack}. */
+    record Placed(List<BlobEntry> ordered) {
         /** The blobs of pack number packNo: a contiguous run of the ordered list. */
         List<BlobEntry> inPack(int packNo) {
             int from = 0;
@@ -74,6 +74,6 @@ final class PackOrder {
             }
         }
         list.sort(Comparator.<BlobEntry>comparingInt(e -> e.pack).thenComparingLong(e -> e.offset));
-        return new Placed(packs, list);
+        return new Placed(list);
     }
 }
