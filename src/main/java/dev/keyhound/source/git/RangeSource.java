@@ -137,7 +137,7 @@ public final class RangeSource implements Source {
     private void scanCommit(RevCommit c, int order, ObjectReader reader, BlobLoader loader,
                             BlobSink sink, ScanStats stats) throws IOException {
         int parents = c.getParentCount();
-        List<Set<ObjectId>> deleted = deletedAgainstEachParent(c, reader);
+        List<Set<ObjectId>> deleted = null; // computed on the first file new against a parent: most commits add none
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
             tw.addTree(c.getTree());
             for (RevCommit p : c.getParents()) {
@@ -147,8 +147,16 @@ public final class RangeSource implements Source {
             tw.setFilter(parents == 0 ? TreeFilter.ALL : TreeFilter.ANY_DIFF);
             PersonIdent author = null;
             while (tw.next()) {
-                if (!Modes.isFile(tw.getFileMode(0)) || sameAsAParent(tw, parents) || movedFromAParent(tw, deleted)) {
+                if (!Modes.isFile(tw.getFileMode(0)) || sameAsAParent(tw, parents)) {
                     continue;
+                }
+                if (newAgainstAParent(tw, parents)) {
+                    if (deleted == null) {
+                        deleted = deletedAgainstEachParent(c, reader);
+                    }
+                    if (movedFromAParent(tw, deleted)) {
+                        continue;
+                    }
                 }
                 String file = tw.getPathString();
                 ObjectId blobId = tw.getObjectId(0);
@@ -185,15 +193,21 @@ public final class RangeSource implements Source {
         return false;
     }
 
+    private static boolean newAgainstAParent(TreeWalk tw, int parents) {
+        for (int i = 1; i <= parents; i++) {
+            if (!Modes.isFile(tw.getFileMode(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Per parent, the blobs of the files this commit deletes against it. A new file holding one of
      * them is an exact rename or move: like `git log` (rename detection on), it adds no line.
      */
     private List<Set<ObjectId>> deletedAgainstEachParent(RevCommit c, ObjectReader reader) throws IOException {
         List<Set<ObjectId>> deleted = new ArrayList<>();
-        if (c.getParentCount() == 0) {
-            return deleted;
-        }
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
             tw.addTree(c.getTree());
             for (RevCommit p : c.getParents()) {

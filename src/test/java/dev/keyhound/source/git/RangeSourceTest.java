@@ -105,6 +105,22 @@ class RangeSourceTest {
     }
 
     @Test
+    void aFileMovedUnchangedAddsNoLine() throws Exception {
+        String secret = TestRepo.token(random);
+        RevCommit base;
+        RevCommit move;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            base = repo.write("a.txt", "k=" + secret + "\n").write("b.txt", "b\n").commit("base");
+            move = repo.delete("a.txt").write("moved/a.txt", "k=" + secret + "\n")
+                    .write("b.txt", "b\nmore\n").write("c.txt", "c\n").commit("move a, edit b, add c");
+        }
+        Scan scan = scan(tmp.resolve("r"), base.name() + "..HEAD");
+        assertEquals(List.of("b.txt", "c.txt"), scan.blobs.stream().map(b -> b.origin().path()).sorted().toList());
+        assertEquals(lines(2), scan.of(move, "b.txt").reportLines());
+        assertNull(scan.of(move, "c.txt").reportLines(), "a new file adds every line");
+    }
+
+    @Test
     void mergeCommitReportsOnlyLinesNewAgainstEveryParent() throws Exception {
         String resolution = TestRepo.token(random);
         RevCommit base;
