@@ -16,11 +16,12 @@ final class ReportOutput {
 
     static void writeAll(ScanReport report, List<ReportTarget> targets, OutputOptions options, Io io)
             throws IOException {
+        String version = Version.current();
         for (ReportTarget target : targets) {
             boolean color = target.toStdout() && target.format() == OutputFormat.TEXT && !options.noColor
                     && System.getenv("NO_COLOR") == null && io.interactive();
             ReportOptions ro = new ReportOptions(!options.noRedact, color, options.verbose,
-                    options.showSuppressed, Version.current());
+                    options.showSuppressed, version);
             if (target.toStdout()) {
                 target.format().writer().write(report, ro, io.out());
                 io.out().flush();
