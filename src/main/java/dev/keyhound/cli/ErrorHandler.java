@@ -33,7 +33,7 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         String message;
         if (cause != null) {
             code = ExitCodes.USAGE;
-            message = describe(cause);
+            message = cause.getMessage();
         } else {
             code = ExitCodes.SCAN_FAILED;
             message = "scan failed: " + describe(rootCause(ex));
@@ -72,9 +72,6 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
             return "permission denied: " + e.getFile();
         }
         String message = t.getMessage();
-        if (t instanceof UsageException || t instanceof BadTargetException || t instanceof RuleFileException) {
-            return message;
-        }
         if (t instanceof IOException && message != null) {
             return message;
         }

@@ -20,12 +20,7 @@ public record ReportTarget(OutputFormat format, Path path) {
                 throw new CommandLine.TypeConversionException(
                         "'" + value + "' is not FORMAT:PATH (example: sarif:keyhound.sarif)");
             }
-            OutputFormat format;
-            try {
-                format = OutputFormat.parse(value.substring(0, colon));
-            } catch (UsageException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            OutputFormat format = new OutputOptions.FormatConverter().convert(value.substring(0, colon));
             String file = value.substring(colon + 1);
             return new ReportTarget(format, file.equals("-") ? null : Path.of(file));
         }
