@@ -1,12 +1,14 @@
 package dev.keyhound.cli;
 
 import dev.keyhound.rules.Rule;
+import dev.keyhound.rules.RuleCheck;
 import dev.keyhound.rules.RuleFileException;
 import dev.keyhound.rules.RuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,8 +89,8 @@ final class RulesCommand implements Callable<Integer> {
                 parent.io.err().println("keyhound: " + e.getMessage());
                 return ExitCodes.FINDINGS;
             }
-            List<String> problems = RuleProblems.of(rules);
-            for (String p : problems) {
+            List<RuleCheck.Problem> problems = new RuleCheck(rules, new Random()).run();
+            for (RuleCheck.Problem p : problems) {
                 parent.io.out().println(p);
             }
             parent.io.out().println(rules.rules().size() + " rules, " + problems.size() + " problem"
