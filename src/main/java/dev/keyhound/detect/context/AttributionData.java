@@ -50,7 +50,9 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
         }
     }
 
-    public static AttributionData builtIn() {
+    // Locked, as RuleSet.builtIn is: a scan arriving while the CLI's warm-up thread loads waits
+    // for that load instead of parsing the file a second time.
+    public static synchronized AttributionData builtIn() {
         AttributionData d = builtIn;
         if (d == null) {
             try (InputStream in = AttributionData.class.getResourceAsStream(RESOURCE)) {

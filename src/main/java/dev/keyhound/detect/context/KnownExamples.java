@@ -26,7 +26,9 @@ public final class KnownExamples {
         this.noteBySha256 = Map.copyOf(noteBySha256);
     }
 
-    public static KnownExamples builtIn() {
+    // Locked, as RuleSet.builtIn is: a scan arriving while the CLI's warm-up thread loads waits
+    // for that load instead of parsing the file a second time.
+    public static synchronized KnownExamples builtIn() {
         KnownExamples k = builtIn;
         if (k == null) {
             Map<String, String> notes = new HashMap<>();
