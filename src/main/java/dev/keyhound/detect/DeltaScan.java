@@ -70,7 +70,7 @@ final class DeltaScan {
             n += moved.length;
         }
         spans = Arrays.copyOf(spans, n);
-        return new Detection(base.path(), relined(kept, spans), spans);
+        return new Detection(base.path(), relined(kept, spans), spans, null);
     }
 
     private static final int NOT_ONE_RUN = Integer.MIN_VALUE;

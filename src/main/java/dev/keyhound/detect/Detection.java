@@ -13,9 +13,11 @@ import java.util.List;
  *                    secret's lines and {@link Engine#DELTA_CONTEXT_LINES} either side), as
  *                    byte offsets; a part found by path alone has -1s. Null when char and byte
  *                    offsets differ (non-ASCII or UTF-16 text): then nothing is inherited.
+ * @param hits        every keyword hit in the blob's bytes, from which a delta child's hits are
+ *                    derived; null when not kept (UTF-16 text, too many hits)
  */
-public record Detection(String path, List<Credential> credentials, int[] spans) {
-    static Detection none(String path) {
-        return new Detection(path, List.of(), new int[0]);
+public record Detection(String path, List<Credential> credentials, int[] spans, KeywordHits hits) {
+    static Detection none(String path, KeywordHits hits) {
+        return new Detection(path, List.of(), new int[0], hits);
     }
 }

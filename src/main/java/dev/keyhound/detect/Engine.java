@@ -334,8 +334,15 @@ public final class Engine implements Detector {
         // can be made to match by a change far from its keyword. Each rule then reads only what
         // holds changed bytes.
         Hits hits = new Hits(keywordLength.length);
-        prefilter.scan(b, 0, b.length, hits);
-        return hits.total > 0 && matchesIn(blob, hits, changes) ? null : inherited;
+        if (base.hits() != null) {
+            base.hits().inChild(b, blob.delta().copies(), prefilter, keywordLength, hits);
+        } else {
+            prefilter.scan(b, 0, b.length, hits);
+        }
+        if (hits.total > 0 && matchesIn(blob, hits, changes)) {
+            return null;
+        }
+        return new Detection(inherited.path(), inherited.credentials(), inherited.spans(), KeywordHits.of(hits));
     }
 
     /**
@@ -431,14 +438,15 @@ public final class Engine implements Detector {
             prefilter.scan(b, shift, len, hits);
         }
         String path = blob.origin().path();
+        KeywordHits byteHits = utf16 != null ? null : KeywordHits.of(hits);
         // Most blobs end here: no keyword of any rule, and every rule has keywords.
         if (hits.total == 0 && !anyUngated) {
-            return Detection.none(path);
+            return Detection.none(path, byteHits);
         }
 
         String commit = blob.origin().commitId();
         if (blobAllowed(path, commit)) {
-            return Detection.none(path);
+            return Detection.none(path, byteHits);
         }
         boolean[] hit = utf16 != null ? ruleHits(hits, null, text) : ruleHits(hits, b, null);
         // Path filters and path/commit allowlists are checked only for rules that would run.
@@ -458,7 +466,7 @@ public final class Engine implements Detector {
             }
         }
         if (!needText && pathOnly.isEmpty()) {
-            return Detection.none(path);
+            return Detection.none(path, byteHits);
         }
         boolean ascii = false;
         int lead = shift; // bytes before the text: a UTF-8 byte-order mark
@@ -477,7 +485,7 @@ public final class Engine implements Detector {
         Scan scan = new Scan(blob, text, ascii, path, commit, active, hits, hit, shift);
         List<Credential> found = scan.run(pathOnly);
         int[] spans = utf16 != null ? null : scan.spans(found);
-        return new Detection(path, found, spans == null ? null : ByteOffsets.of(text, lead, ascii, spans, b));
+        return new Detection(path, found, spans == null ? null : ByteOffsets.of(text, lead, ascii, spans, b), byteHits);
     }
 
     /**
@@ -686,10 +694,13 @@ public final class Engine implements Detector {
         }
 
         /**
-         * Whether the regex stage found a match the changes can have made (any match of a window
-         * that holds changed bytes, since only those windows ran, or a whole-text match that holds
-         * some) from which the assembler makes a credential. The assembler places each match on its
-         * own, so a match it drops alone it drops among all the others too; the cheap
+         * Whether the regex stage found a match the changes can have made from which the assembler
+         * makes a credential. A window's match is new when changed bytes lie within
+         * {@link #DELTA_CONTEXT_LINES} lines of it: otherwise every window that can reach it, and
+         * the lines its verdict reads, are as they were in the base, where it was judged already
+         * (reported, and then inherited under the same condition, or dropped). A whole-text match
+         * is new when it holds changed bytes. The assembler places each match on its own, so a
+         * match it drops alone it drops among all the others too; the cheap
          * {@link CredentialAssembler#mayReport} check spares most blobs the document's structure.
          */
         boolean foundNew() {
@@ -697,12 +708,20 @@ public final class Engine implements Detector {
             for (int i = 0; i < rules.length; i++) {
                 boolean windowed = keywordsOfRule[i] != null && !wholeText[i];
                 for (Found f : found.get(i)) {
-                    if ((windowed || overlaps(touched, f.c().matchStart(), f.c().matchEnd())) && mayReport(f)) {
+                    if ((windowed ? nearChanges(f) : overlaps(touched, f.c().matchStart(), f.c().matchEnd())) && mayReport(f)) {
                         fresh.add(toMatch(f));
                     }
                 }
             }
             return !fresh.isEmpty() && !assembler.assemble(blob, text, fresh).isEmpty();
+        }
+
+        /** Whether changed bytes lie in the match's lines or {@link #DELTA_CONTEXT_LINES} either side. */
+        private boolean nearChanges(Found f) {
+            LineIndex li = lines();
+            int first = Math.max(1, li.lineOf(f.c().matchStart()) - DELTA_CONTEXT_LINES);
+            int last = Math.min(li.count(), li.lineOf(Math.max(f.c().matchStart(), f.c().matchEnd() - 1)) + DELTA_CONTEXT_LINES);
+            return overlaps(touched, li.start(first), last < li.count() ? li.start(last + 1) : text.length());
         }
 
         private boolean mayReport(Found f) {

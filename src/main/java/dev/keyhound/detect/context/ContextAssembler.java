@@ -135,6 +135,30 @@ public final class ContextAssembler implements CredentialAssembler {
                 || foreign(ruleId, provider) || path == null || !ScopeIndex.bracketScoped(path)) {
             return true; // notebooks and structured files (JSON, YAML, INI) name values from their structure
         }
+        if (line.length() > VERDICT_LINE_MAX) {
+            return judgeOnItsLine(secret, line, column);
+        }
+        // A history holds each line in many versions of its file, and the verdict reads only these.
+        return verdicts.get().computeIfAbsent(new LineVerdict(ruleId, provider, part, secret, line, column),
+                v -> judgeOnItsLine(secret, line, column));
+    }
+
+    /** {@link #mayReport}'s inputs besides the path, which it reads only for the file's format. */
+    private record LineVerdict(String ruleId, String provider, String part, String secret, String line, int column) {
+    }
+
+    private static final int VERDICT_LINE_MAX = 1000;
+    private static final int VERDICTS_KEPT = 4096;
+
+    private final ThreadLocal<Map<LineVerdict, Boolean>> verdicts = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<LineVerdict, Boolean> eldest) {
+                    return size() > VERDICTS_KEPT;
+                }
+            });
+
+    private boolean judgeOnItsLine(String secret, String line, int column) {
         int col = line.indexOf(ScopeIndex.firstLine(secret));
         if (col < 0) {
             col = Math.max(0, Math.min(line.length(), column - 1));

@@ -1,0 +1,135 @@
+package dev.keyhound.detect;
+
+import java.util.Arrays;
+
+/**
+ * Every keyword hit in a blob's bytes, kept with its {@link Detection} so that the hits of a blob
+ * a git delta rebuilt from it can be derived instead of searched for: a hit lying inside one run
+ * the delta copied is the base's hit moved with the run, and every other hit touches an inserted
+ * byte or a seam between runs, so the prefilter reads only the bytes around those. The result is
+ * the very set a search of the whole child finds. Immutable.
+ */
+final class KeywordHits {
+    /**
+     * More hits than this are not kept (a detection is remembered per thread for every delta
+     * chain under way): such a blob's children are searched whole.
+     */
+    static final int KEPT_MAX = 8192;
+    static final KeywordHits NONE = new KeywordHits(new long[0]);
+
+    /** (end << 32 | keyword), ascending: by end offset. */
+    private final long[] packed;
+
+    private KeywordHits(long[] packed) {
+        this.packed = packed;
+    }
+
+    /** The hits to keep, or null when there are too many. Offsets must be byte offsets. */
+    static KeywordHits of(Engine.Hits hits) {
+        if (hits.total > KEPT_MAX) {
+            return null;
+        }
+        if (hits.total == 0) {
+            return NONE;
+        }
+        long[] packed = new long[hits.total];
+        int n = 0;
+        for (int k = 0; k < hits.counts.length; k++) {
+            for (int j = 0; j < hits.counts[k]; j++) {
+                packed[n++] = ((long) hits.ends[k][j] << 32) | k;
+            }
+        }
+        Arrays.sort(packed);
+        return new KeywordHits(packed);
+    }
+
+    /**
+     * The hits of the child a delta rebuilt from this blob (copies as {@link
+     * dev.keyhound.source.DeltaFrom#copies()}), into sink.
+     */
+    void inChild(byte[] child, int[] copies, KeywordPrefilter prefilter, int[] keywordLength, Engine.Hits sink) {
+        for (int r = 0; r < copies.length; r += 3) {
+            int to = copies[r];
+            int from = copies[r + 1];
+            int end = from + copies[r + 2];
+            for (int h = firstEndingAtOrAfter(from + 1); h < packed.length; h++) {
+                int hitEnd = (int) (packed[h] >>> 32);
+                if (hitEnd > end) {
+                    break;
+                }
+                int k = (int) packed[h];
+                if (hitEnd - keywordLength[k] >= from) {
+                    sink.hit(k, hitEnd - from + to);
+                }
+            }
+        }
+        int reach = 0;
+        for (int length : keywordLength) {
+            reach = Math.max(reach, length - 1);
+        }
+        // The bytes outside the runs, and each seam, with a keyword's length of context either side.
+        KeywordPrefilter.HitSink outsideRuns = (k, hitEnd) -> {
+            if (!insideOneRun(copies, hitEnd - keywordLength[k], hitEnd)) {
+                sink.hit(k, hitEnd);
+            }
+        };
+        int scanFrom = -1;
+        int scanTo = -1;
+        int runEnd = 0;
+        for (int r = 0; r <= copies.length; r += 3) {
+            int gapStart = runEnd;
+            int gapEnd = r < copies.length ? copies[r] : child.length;
+            if (gapEnd > gapStart || r > 0 && r < copies.length) {
+                int lo = Math.max(0, gapStart - reach);
+                int hi = Math.min(child.length, gapEnd + reach);
+                if (scanFrom >= 0 && lo <= scanTo) {
+                    scanTo = Math.max(scanTo, hi);
+                } else {
+                    if (scanFrom >= 0) {
+                        prefilter.scan(child, scanFrom, scanTo, outsideRuns);
+                    }
+                    scanFrom = lo;
+                    scanTo = hi;
+                }
+            }
+            if (r < copies.length) {
+                runEnd = copies[r] + copies[r + 2];
+            }
+        }
+        if (scanFrom >= 0) {
+            prefilter.scan(child, scanFrom, scanTo, outsideRuns);
+        }
+    }
+
+    private int firstEndingAtOrAfter(int offset) {
+        int lo = 0;
+        int hi = packed.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if ((int) (packed[mid] >>> 32) < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether [from, to) of the child lies inside one copied run (runs are in child order). */
+    private static boolean insideOneRun(int[] copies, int from, int to) {
+        int lo = 0;
+        int hi = copies.length / 3 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int start = copies[mid * 3];
+            if (start > from) {
+                hi = mid - 1;
+            } else if (start + copies[mid * 3 + 2] <= from) {
+                lo = mid + 1;
+            } else {
+                return to <= start + copies[mid * 3 + 2];
+            }
+        }
+        return false;
+    }
+}
