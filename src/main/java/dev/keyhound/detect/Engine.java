@@ -312,16 +312,19 @@ public final class Engine implements Detector {
      * places. Otherwise (or for UTF-16 text, a path that rules treat otherwise) this returns null,
      * and the blob must be read whole with {@link #detection(Blob)}.
      *
-     * <p>What this cannot see: a credential whose attribution depends on a line further than that
-     * from itself (a provider name many lines up, a constructor elsewhere in the file), when only
-     * that line changed, keeps the attribution it had in the base.
+     * <p>A structured file (JSON, YAML, INI, .env) with credentials is read whole: its sections and
+     * objects pair and name values across any distance. What this cannot see: in source code, a
+     * credential whose attribution depends on a line further than that from itself (a provider
+     * name many lines up, a constructor elsewhere in the file), when only that line changed, keeps
+     * the attribution it had in the base.
      */
     public Detection fromBase(Blob blob, Detection base) {
         byte[] b = blob.bytes();
         String path = blob.origin().path();
         if (blob.delta() == null || base == null || base.spans() == null || anyUngated || blob.reportLines() != null
                 || !samePathEffects(base, path, blob.origin().commitId()) || utf16(b) != null
-                || blobAllowed(path, blob.origin().commitId())) {
+                || blobAllowed(path, blob.origin().commitId())
+                || !base.credentials().isEmpty() && assembler.readsWholeFile(path)) {
             return null;
         }
         DeltaScan delta = new DeltaScan(b, blob.delta().copies());
@@ -694,13 +697,10 @@ public final class Engine implements Detector {
         }
 
         /**
-         * Whether the regex stage found a match the changes can have made from which the assembler
-         * makes a credential. A window's match is new when changed bytes lie within
-         * {@link #DELTA_CONTEXT_LINES} lines of it: otherwise every window that can reach it, and
-         * the lines its verdict reads, are as they were in the base, where it was judged already
-         * (reported, and then inherited under the same condition, or dropped). A whole-text match
-         * is new when it holds changed bytes. The assembler places each match on its own, so a
-         * match it drops alone it drops among all the others too; the cheap
+         * Whether the regex stage found a match the changes can have made (any match of a window
+         * that holds changed bytes, since only those windows ran, or a whole-text match that holds
+         * some) from which the assembler makes a credential. The assembler places each match on its
+         * own, so a match it drops alone it drops among all the others too; the cheap
          * {@link CredentialAssembler#mayReport} check spares most blobs the document's structure.
          */
         boolean foundNew() {
@@ -708,20 +708,12 @@ public final class Engine implements Detector {
             for (int i = 0; i < rules.length; i++) {
                 boolean windowed = keywordsOfRule[i] != null && !wholeText[i];
                 for (Found f : found.get(i)) {
-                    if ((windowed ? nearChanges(f) : overlaps(touched, f.c().matchStart(), f.c().matchEnd())) && mayReport(f)) {
+                    if ((windowed || overlaps(touched, f.c().matchStart(), f.c().matchEnd())) && mayReport(f)) {
                         fresh.add(toMatch(f));
                     }
                 }
             }
             return !fresh.isEmpty() && !assembler.assemble(blob, text, fresh).isEmpty();
-        }
-
-        /** Whether changed bytes lie in the match's lines or {@link #DELTA_CONTEXT_LINES} either side. */
-        private boolean nearChanges(Found f) {
-            LineIndex li = lines();
-            int first = Math.max(1, li.lineOf(f.c().matchStart()) - DELTA_CONTEXT_LINES);
-            int last = Math.min(li.count(), li.lineOf(Math.max(f.c().matchStart(), f.c().matchEnd() - 1)) + DELTA_CONTEXT_LINES);
-            return overlaps(touched, li.start(first), last < li.count() ? li.start(last + 1) : text.length());
         }
 
         private boolean mayReport(Found f) {

@@ -143,6 +143,11 @@ public final class ContextAssembler implements CredentialAssembler {
                 v -> judgeOnItsLine(secret, line, column));
     }
 
+    @Override
+    public boolean readsWholeFile(String path) {
+        return path == null || !ScopeIndex.bracketScoped(path);
+    }
+
     /** {@link #mayReport}'s inputs besides the path, which it reads only for the file's format. */
     private record LineVerdict(String ruleId, String provider, String part, String secret, String line, int column) {
     }

@@ -32,6 +32,16 @@ public interface CredentialAssembler {
         return true;
     }
 
+    /**
+     * True when what {@link #assemble} makes of a match in this file may depend on any line of it,
+     * however far: a structured file (JSON, YAML, INI, .env, a notebook) pairs and names values by
+     * its sections and objects. The engine's delta reading then reads a changed version whole
+     * rather than take over the credentials of the version it was stored against.
+     */
+    default boolean readsWholeFile(String path) {
+        return false;
+    }
+
     /** One credential per match, provider as the rule says. */
     CredentialAssembler SINGLE = (blob, text, matches) -> matches.stream().map(Credential::of).toList();
 }
