@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public record AttributionData(Map<String, ProviderShapes> providers, Map<String, String> aliasToProvider,
                               List<String> partOrder, Map<String, List<String>> partWords, List<String> nameFields,
-                              List<Pattern> constructors, List<String> harmlessWords, List<Pattern> harmlessBefore,
-                              List<Pattern> harmlessValues, List<Pattern> harmlessPaths, int maxLineLength,
-                              List<Pattern> testnet, List<String> testnetWords, List<Pattern> placeholderValues,
-                              List<Pattern> notRealComments) {
+                              List<Pattern> constructors, List<String> harmlessWords, Pattern harmlessBefore,
+                              Pattern harmlessValues, Pattern harmlessPaths, int maxLineLength,
+                              Pattern testnet, List<String> testnetWords, Pattern placeholderValues,
+                              Pattern notRealComments) {
 
     public static final String RESOURCE = "/keyhound/attribution.toml";
     private static volatile AttributionData builtIn;
@@ -92,16 +92,27 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
         }
         JsonNode c = root.path("context");
         return new AttributionData(providers, aliases, order, words, strings(c.path("nameFields")),
-                patterns(c.path("constructors")), strings(c.path("harmlessWords")), patterns(c.path("harmlessBefore")),
-                patterns(c.path("harmlessValues")), patterns(c.path("harmlessPaths")), c.path("maxLineLength").asInt(1000),
-                patterns(c.path("testnet")), strings(c.path("testnetWords")), patterns(c.path("placeholderValues")),
-                patterns(c.path("notRealComments")));
+                patterns(c.path("constructors")), strings(c.path("harmlessWords")), anyOf(c.path("harmlessBefore")),
+                anyOf(c.path("harmlessValues")), anyOf(c.path("harmlessPaths")), c.path("maxLineLength").asInt(1000),
+                anyOf(c.path("testnet")), strings(c.path("testnetWords")), anyOf(c.path("placeholderValues")),
+                anyOf(c.path("notRealComments")));
     }
 
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return List.copyOf(out);
+    }
+
+    /**
+     * One pattern that finds a match wherever one of the list's would: a single pass over the text
+     * instead of one per pattern (each alternative keeps its own flags and anchors in its group).
+     * An empty list matches nothing.
+     */
+    private static Pattern anyOf(JsonNode array) {
+        List<String> alternatives = new ArrayList<>();
+        array.forEach(n -> alternatives.add("(?:" + n.asText() + ")"));
+        return Pattern.compile(alternatives.isEmpty() ? "[^\\x00-\\x{10FFFF}]" : String.join("|", alternatives));
     }
 
     private static List<Pattern> patterns(JsonNode array) {

@@ -441,13 +441,8 @@ public final class ContextAssembler implements CredentialAssembler {
         return matchesAny(data.harmlessBefore(), tail) || matchesAny(data.harmlessValues(), secret);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String text) {
-        for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean matchesAny(Pattern anyOf, String text) {
+        return anyOf.matcher(text).find();
     }
 
     /** The part the identifier names (first in the table's order), or null. */
