@@ -126,21 +126,23 @@ public final class ContextAssembler implements CredentialAssembler {
      * own line (placeholder values, harmless names, a name that names no part) and fits some
      * provider's shape for the part its name says. The name is the one written before the value
      * on the line; without one, {@link #place} may take the name of the field on that line that
-     * holds the value, or none.
+     * holds the value, or none; in a structured file (JSON, YAML, INI), the name its structure
+     * gives the value.
      */
     @Override
     public boolean mayReport(String ruleId, String provider, String part, String secret, String path,
                              String line, int column) {
         if ("private-key".equals(part) || !(kind(provider).equals("exchange") || kind(provider).equals(GENERIC))
-                || foreign(ruleId, provider) || path == null || !ScopeIndex.bracketScoped(path)) {
-            return true; // notebooks and structured files (JSON, YAML, INI) name values from their structure
+                || foreign(ruleId, provider) || path == null || ScopeIndex.notebook(path)) {
+            return true; // a notebook's lines are not the cells' lines that place reads
         }
+        boolean structured = !ScopeIndex.bracketScoped(path);
         if (line.length() > VERDICT_LINE_MAX) {
-            return judgeOnItsLine(secret, line, column);
+            return judgeOnItsLine(secret, line, column, structured);
         }
         // A history holds each line in many versions of its file, and the verdict reads only these.
-        return verdicts.get().computeIfAbsent(new LineVerdict(ruleId, provider, part, secret, line, column),
-                v -> judgeOnItsLine(secret, line, column));
+        return verdicts.get().computeIfAbsent(new LineVerdict(ruleId, provider, part, secret, line, column, structured),
+                v -> judgeOnItsLine(secret, line, column, structured));
     }
 
     @Override
@@ -149,7 +151,8 @@ public final class ContextAssembler implements CredentialAssembler {
     }
 
     /** {@link #mayReport}'s inputs besides the path, which it reads only for the file's format. */
-    private record LineVerdict(String ruleId, String provider, String part, String secret, String line, int column) {
+    private record LineVerdict(String ruleId, String provider, String part, String secret, String line, int column,
+                               boolean structured) {
     }
 
     private static final int VERDICT_LINE_MAX = 1000;
@@ -163,7 +166,7 @@ public final class ContextAssembler implements CredentialAssembler {
                 }
             });
 
-    private boolean judgeOnItsLine(String secret, String line, int column) {
+    private boolean judgeOnItsLine(String secret, String line, int column, boolean structured) {
         int col = line.indexOf(ScopeIndex.firstLine(secret));
         if (col < 0) {
             col = Math.max(0, Math.min(line.length(), column - 1));
@@ -175,6 +178,9 @@ public final class ContextAssembler implements CredentialAssembler {
         String identifier = identifierBefore(before);
         if (identifier != null) {
             return mayKeep(identifier, before, secret);
+        }
+        if (structured) {
+            return true; // the value's name is its key in the structure, on another line
         }
         if (mayKeep(null, before, secret)) {
             return true;

@@ -51,7 +51,12 @@ final class ScopeIndex {
      * and anything unknown; not a notebook, whose view is its cells).
      */
     static boolean bracketScoped(String path) {
-        return parserFor(path) == Parser.BRACKETS && !extension(path).equals("ipynb");
+        return parserFor(path) == Parser.BRACKETS && !notebook(path);
+    }
+
+    /** Whether the file is a Jupyter notebook, whose view is its cells' source lines. */
+    static boolean notebook(String path) {
+        return extension(path).equals("ipynb");
     }
 
     Scope root() {
