@@ -132,7 +132,9 @@ class DeltaHistoryEquivalenceTest {
         assertTrue(blobs >= COMMITS * 3 / 4, replay + ": about one new blob per commit, got " + blobs);
         assertTrue(delta.bases.size() * 4 >= blobs * 3, replay + ": most blobs are deltas after gc: "
                 + delta.bases.size() + " of " + blobs);
-        assertTrue(withCredentials * 2 >= blobs, replay + ": most blobs hold credentials: " + withCredentials + " of " + blobs);
+        // About 1 seed in 60 leaves fewer than half (36 of 82 for -4151442817193287678): a third
+        // still gives the comparison credentials to differ on.
+        assertTrue(withCredentials * 3 >= blobs, replay + ": many blobs hold credentials: " + withCredentials + " of " + blobs);
         // Structured files with credentials are read whole (their sections pair values at any
         // distance): it is the source files' versions that must mostly be read in part.
         List<String> source = whole.found.keySet().stream()
