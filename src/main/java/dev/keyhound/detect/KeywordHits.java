@@ -7,7 +7,7 @@ import java.util.Arrays;
  * a git delta rebuilt from it can be derived instead of searched for: a hit lying inside one run
  * the delta copied is the base's hit moved with the run, and every other hit touches an inserted
  * byte or a seam between runs, so the prefilter reads only the bytes around those. The result is
- * the very set a search of the whole child finds. Immutable.
+ * the very set a search of the whole child finds.
  */
 final class KeywordHits {
     /**
@@ -15,32 +15,38 @@ final class KeywordHits {
      * chain under way): such a blob's children are searched whole.
      */
     static final int KEPT_MAX = 8192;
-    static final KeywordHits NONE = new KeywordHits(new long[0]);
 
-    /** (end << 32 | keyword), ascending: by end offset. */
-    private final long[] packed;
+    /** The prefilter's hits, which nothing adds to once the search is done. */
+    private final Engine.Hits hits;
+    /**
+     * (end << 32 | keyword), ascending: by end offset. Sorted only when a delta child first asks:
+     * most blobs are no delta's base, and a directory or staged scan has no deltas at all.
+     */
+    private volatile long[] packed;
 
-    private KeywordHits(long[] packed) {
-        this.packed = packed;
+    private KeywordHits(Engine.Hits hits) {
+        this.hits = hits;
     }
 
     /** The hits to keep, or null when there are too many. Offsets must be byte offsets. */
     static KeywordHits of(Engine.Hits hits) {
-        if (hits.total > KEPT_MAX) {
-            return null;
-        }
-        if (hits.total == 0) {
-            return NONE;
-        }
-        long[] packed = new long[hits.total];
-        int n = 0;
-        for (int k = 0; k < hits.counts.length; k++) {
-            for (int j = 0; j < hits.counts[k]; j++) {
-                packed[n++] = ((long) hits.ends[k][j] << 32) | k;
+        return hits.total > KEPT_MAX ? null : new KeywordHits(hits);
+    }
+
+    private long[] packed() {
+        long[] p = packed;
+        if (p == null) {
+            p = new long[hits.total];
+            int n = 0;
+            for (int k = 0; k < hits.counts.length; k++) {
+                for (int j = 0; j < hits.counts[k]; j++) {
+                    p[n++] = ((long) hits.ends[k][j] << 32) | k;
+                }
             }
+            Arrays.sort(p);
+            packed = p;
         }
-        Arrays.sort(packed);
-        return new KeywordHits(packed);
+        return p;
     }
 
     /**
@@ -48,11 +54,12 @@ final class KeywordHits {
      * dev.keyhound.source.DeltaFrom#copies()}), into sink.
      */
     void inChild(byte[] child, int[] copies, KeywordPrefilter prefilter, int[] keywordLength, Engine.Hits sink) {
+        long[] packed = packed();
         for (int r = 0; r < copies.length; r += 3) {
             int to = copies[r];
             int from = copies[r + 1];
             int end = from + copies[r + 2];
-            for (int h = firstEndingAtOrAfter(from + 1); h < packed.length; h++) {
+            for (int h = firstEndingAtOrAfter(packed, from + 1); h < packed.length; h++) {
                 int hitEnd = (int) (packed[h] >>> 32);
                 if (hitEnd > end) {
                     break;
@@ -63,10 +70,7 @@ final class KeywordHits {
                 }
             }
         }
-        int reach = 0;
-        for (int length : keywordLength) {
-            reach = Math.max(reach, length - 1);
-        }
+        int reach = Math.max(0, prefilter.maxKeywordLength() - 1);
         // The bytes outside the runs, and each seam, with a keyword's length of context either side.
         KeywordPrefilter.HitSink outsideRuns = (k, hitEnd) -> {
             if (!insideOneRun(copies, hitEnd - keywordLength[k], hitEnd)) {
@@ -101,7 +105,7 @@ final class KeywordHits {
         }
     }
 
-    private int firstEndingAtOrAfter(int offset) {
+    private static int firstEndingAtOrAfter(long[] packed, int offset) {
         int lo = 0;
         int hi = packed.length - 1;
         while (lo <= hi) {

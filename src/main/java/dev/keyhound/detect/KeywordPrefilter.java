@@ -115,6 +115,11 @@ public final class KeywordPrefilter {
         return keywords;
     }
 
+    /** The longest keyword's length: a hit reaches at most this far back from its end. */
+    int maxKeywordLength() {
+        return maxKeywordLength;
+    }
+
     /**
      * Scans bytes[from, to) (UTF-8 or any ASCII-compatible encoding). Hits may arrive out of
      * offset order: a long input is scanned as two halves whose automaton steps are interleaved

@@ -141,7 +141,7 @@ public final class ContextAssembler implements CredentialAssembler {
             return judgeOnItsLine(secret, line, column, structured);
         }
         // A history holds each line in many versions of its file, and the verdict reads only these.
-        return verdicts.get().computeIfAbsent(new LineVerdict(ruleId, provider, part, secret, line, column, structured),
+        return verdicts.get().computeIfAbsent(new LineVerdict(ruleId, secret, line, column, structured),
                 v -> judgeOnItsLine(secret, line, column, structured));
     }
 
@@ -150,9 +150,11 @@ public final class ContextAssembler implements CredentialAssembler {
         return path == null || !ScopeIndex.bracketScoped(path);
     }
 
-    /** {@link #mayReport}'s inputs besides the path, which it reads only for the file's format. */
-    private record LineVerdict(String ruleId, String provider, String part, String secret, String line, int column,
-                               boolean structured) {
+    /**
+     * {@link #mayReport}'s inputs that decide a verdict: the rule gives provider and part, and the
+     * path counts only for the file's format.
+     */
+    private record LineVerdict(String ruleId, String secret, String line, int column, boolean structured) {
     }
 
     private static final int VERDICT_LINE_MAX = 1000;

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -82,7 +83,7 @@ class DeltaHistoryEquivalenceTest {
         long built = System.nanoTime();
 
         DeltaDetector inParts = new DeltaDetector(engine);
-        java.util.Set<String> readInPart = ConcurrentHashMap.newKeySet();
+        Set<String> readInPart = ConcurrentHashMap.newKeySet();
         Scanned delta = scan(dir, blob -> {
             synchronized (inParts) { // one detection at a time, so the counter's step is this blob's
                 long before = inParts.readInPart();
