@@ -1050,7 +1050,7 @@ public final class Engine implements Detector {
         }
 
         private Candidate candidate(int i, Matcher m, int offset) {
-            int g = secretGroup(m, rules[i]);
+            int g = rules[i].secretGroupOf(m);
             if (g < 0) {
                 return null;
             }
@@ -1063,22 +1063,6 @@ public final class Engine implements Detector {
                 return null;
             }
             return new Candidate(i, ss, se, m.start() + offset, m.end() + offset, text.substring(ss, se));
-        }
-
-        /** gitleaks: secretGroup N when set; otherwise the first non-empty group; the whole match without groups. */
-        private int secretGroup(Matcher m, Rule rule) {
-            if (rule.secretGroup() > 0) {
-                return rule.secretGroup() <= m.groupCount() && m.start(rule.secretGroup()) >= 0 ? rule.secretGroup() : -1;
-            }
-            if (m.groupCount() == 0) {
-                return 0;
-            }
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
-                    return g;
-                }
-            }
-            return 0;
         }
 
         private Found filter(Candidate c) {

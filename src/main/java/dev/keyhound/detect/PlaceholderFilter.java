@@ -13,7 +13,7 @@ public final class PlaceholderFilter {
     /** Lower-case fragments that no generated credential holds but placeholders often do. */
     private static final List<String> WORDS = List.of(
             "your_", "your-", "yourapi", "yourkey", "yoursecret", "yourtoken", "your.", "<your",
-            "xxxx", "****", "....", "changeme", "change_me", "change-me", "placeholder", "replace_me",
+            "****", "....", "changeme", "change_me", "change-me", "placeholder", "replace_me",
             "replaceme", "replace-me", "insert_", "insert-", "redacted", "dummy", "notreal",
             "not_real", "fake_", "_here", "-here");
 
@@ -51,16 +51,48 @@ public final class PlaceholderFilter {
                 return true;
             }
         }
-        if (SHAPES.matcher(secret).find()) {
+        if (SHAPES.matcher(secret).find() || hasMask(secret)) {
             return true;
         }
         return !validated && hasRunOrSequence(secret);
     }
 
     /**
-     * True when the secret is mostly one repeated character, or holds a run of 8 identical
-     * characters or an 8-long ascending/descending sequence (abcdefgh, 12345678): odds for a
-     * random 40-char base62 key are below one in a million.
+     * True when the secret holds a mask of x's: a run of at least 4 of one of 'x' or 'X' at its
+     * start or end or next to a separator ({@code sk-xxxx}, {@code 1234-XXXX-5678}), or of at
+     * least 6 anywhere. A random base62 key holds a bare "xXxX" about once in 10,000 and was
+     * dropped as a mask when any four x's of either case counted; these shapes need one case,
+     * and a place random text rarely gives it (below one in ten million for a 64-char key).
+     */
+    static boolean hasMask(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i);
+            if (c != 'x' && c != 'X') {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && s.charAt(j) == c) {
+                j++;
+            }
+            int run = j - i;
+            boolean edge = i == 0 || j == n || !Character.isLetterOrDigit(s.charAt(i - 1))
+                    || !Character.isLetterOrDigit(s.charAt(j));
+            if (run >= 6 || run >= 4 && edge) {
+                return true;
+            }
+            i = j;
+        }
+        return false;
+    }
+
+    /**
+     * True when two thirds of the secret are one character (either case), or it holds a run of 8
+     * identical characters or an 8-long ascending/descending sequence (abcdefgh, 12345678): odds
+     * for a random 40-char base62 key are below one in a million. Two thirds, not more than half:
+     * five of an 8-char id's characters are one letter about once in 15,000 random ids (a
+     * Deribit client id).
      */
     static boolean hasRunOrSequence(String s) {
         int n = s.length();
@@ -73,7 +105,7 @@ public final class PlaceholderFilter {
                     max = Math.max(max, ++counts[Character.toLowerCase(c)]);
                 }
             }
-            if (max * 2 > n) {
+            if (max * 3 > n * 2) {
                 return true;
             }
         }

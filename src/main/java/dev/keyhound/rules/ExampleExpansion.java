@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An expanded rule example and where its secret is, for {@link RuleCheck}.
@@ -24,13 +23,12 @@ import java.util.regex.Pattern;
  * @param tokenEnd    end of that token
  */
 public record ExampleExpansion(String text, String value, int tokenStart, int tokenEnd) {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)(?::([^}#]*))?(?:#(\\w+))?}}");
     /** Whitespace is not a delimiter: PEM blocks and seed phrases are secrets that span it. */
     private static final String DELIMITERS = "\"'`=,;()[]{}<>";
 
     public static ExampleExpansion expand(String template, Random random) {
         Map<String, String> named = new HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(template);
+        Matcher m = ExampleTemplate.PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         int bestStart = -1;
         int bestEnd = -1;

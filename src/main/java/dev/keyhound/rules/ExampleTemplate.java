@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,11 +15,11 @@ import java.util.regex.Pattern;
  * trailing {@code #n} (e.g. {@code {{hex:32#1}}}) expands to the same value wherever it repeats.
  * Kinds: {@code alnum:N} (base62), {@code hex:N}, {@code HEX:N}, {@code lower:N}, {@code upper:N},
  * {@code digits:N}, {@code base64:N} (standard alphabet, no padding), {@code base64url:N},
- * {@code base58:N}, {@code uuid} (version 4), {@code printable:N}. More kinds (checksummed wallet
+ * {@code base58:N}, {@code base32:N} (A-Z, 2-7), {@code uuid} (version 4), {@code printable:N}. More kinds (checksummed wallet
  * formats) are registered in {@link #GENERATORS}.
  */
 public final class ExampleTemplate {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)(?::([^}#]*))?(?:#(\\w+))?}}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)(?::([^}#]*))?(?:#(\\w+))?}}");
 
     static final String BASE62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static final String BASE64 = BASE62 + "+/";
@@ -40,6 +39,7 @@ public final class ExampleTemplate {
         GENERATORS.put("base64", (arg, r) -> pick(BASE64, arg, r));
         GENERATORS.put("base64url", (arg, r) -> pick(BASE64URL, arg, r));
         GENERATORS.put("base58", (arg, r) -> pick(BASE58, arg, r));
+        GENERATORS.put("base32", (arg, r) -> pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", arg, r));
         GENERATORS.put("printable", (arg, r) -> pick(BASE62 + "!#$%&()*+,-./:;<=>?@[]^_{|}~", arg, r));
         GENERATORS.put("uuid", (arg, r) -> uuid4(r));
         // checksummed and structured secrets (BIP39, WIF, xprv, Solana, PEM keys, bot tokens)
@@ -55,23 +55,7 @@ public final class ExampleTemplate {
     }
 
     public static String expand(String template, Random random) {
-        Map<String, String> named = new HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String kind = m.group(1);
-            String arg = m.group(2);
-            String name = m.group(3);
-            BiFunction<String, Random, String> gen = GENERATORS.get(kind);
-            if (gen == null) {
-                throw new IllegalArgumentException("unknown example placeholder kind '" + kind + "' in " + template);
-            }
-            String value = name == null ? gen.apply(arg, random)
-                    : named.computeIfAbsent(kind + ":" + arg + "#" + name, k -> gen.apply(arg, random));
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return ExampleExpansion.expand(template, random).text();
     }
 
     private static String pick(String alphabet, String arg, Random r) {

@@ -1,5 +1,6 @@
 package dev.keyhound.rules;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.List;
 
@@ -31,4 +32,21 @@ public record Rule(String id, String description, Pattern regex, int secretGroup
                    List<String> keywords, Pattern path, List<String> tags, List<Allowlist> allowlists,
                    String provider, String part, Severity severity, Revoke revoke, List<String> references,
                    String validate, List<String> examples, List<String> negativeExamples, String file) {
+
+    /**
+     * The group of a match of {@link #regex} that holds the secret, as gitleaks picks it:
+     * {@link #secretGroup} when set (-1 when that group did not take part); otherwise the first
+     * non-empty group; the whole match (0) when there is none.
+     */
+    public int secretGroupOf(Matcher m) {
+        if (secretGroup > 0) {
+            return secretGroup <= m.groupCount() && m.start(secretGroup) >= 0 ? secretGroup : -1;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
+                return g;
+            }
+        }
+        return 0;
+    }
 }

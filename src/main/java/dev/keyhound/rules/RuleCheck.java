@@ -1,8 +1,10 @@
 package dev.keyhound.rules;
 
+import com.google.re2j.Matcher;
 import dev.keyhound.detect.Credential;
 import dev.keyhound.detect.Engine;
 import dev.keyhound.detect.EngineOptions;
+import dev.keyhound.detect.Entropy;
 import dev.keyhound.detect.Match;
 import dev.keyhound.detect.context.CredentialAssembler;
 import dev.keyhound.source.Blob;
@@ -10,6 +12,8 @@ import dev.keyhound.source.Origin;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -23,6 +27,13 @@ import java.util.Random;
  * its file, so the context assembler's attribution and pairing (which read the surroundings)
  * would judge it on context it does not have. What the assembler does with a rule's matches is
  * tested on whole files by the context tests.
+ *
+ * <p>A rule's entropy threshold is checked too, on {@value #ENTROPY_SAMPLES} values of each
+ * example's format drawn from a seed the example fixes (so the check gives the same answer on
+ * every run): none may come within {@value #ENTROPY_MARGIN} bits per char of the threshold. The
+ * left tail of a short key's entropy is long (one 32-hex key in 10,000 is at or below 3.0, though
+ * the mean is 3.6), and a threshold in it drops that share of real keys and makes the check
+ * above fail now and then.
  */
 public final class RuleCheck {
     /** One failed check. */
@@ -33,6 +44,9 @@ public final class RuleCheck {
         }
     }
 
+    static final int ENTROPY_SAMPLES = 1000;
+    static final double ENTROPY_MARGIN = 0.3;
+
     private final RuleSet rules;
     private final Random random;
 
@@ -41,7 +55,15 @@ public final class RuleCheck {
         this.random = random;
     }
 
+    /** Both checks: {@link #examples()} and {@link #entropyThresholds()}. */
     public List<Problem> run() {
+        List<Problem> problems = new ArrayList<>(examples());
+        problems.addAll(entropyThresholds());
+        return problems;
+    }
+
+    /** Each rule against its examples and negative examples, expanded with this check's random. */
+    public List<Problem> examples() {
         Engine shared = new Engine(rules, EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : rules.rules()) {
@@ -80,6 +102,46 @@ public final class RuleCheck {
             }
         }
         return problems;
+    }
+
+    /**
+     * Each entropy threshold against the values of its rule's examples (see the class comment);
+     * the same answer on every run.
+     */
+    public List<Problem> entropyThresholds() {
+        List<Problem> problems = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            for (String example : rule.regex() == null ? List.<String>of() : rule.examples()) {
+                try {
+                    entropyProblem(rule, example).ifPresent(problems::add);
+                } catch (IllegalArgumentException e) {
+                    // an unknown placeholder kind: examples() reports it
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Optional<Problem> entropyProblem(Rule rule, String example) {
+        if (rule.entropy() == null) {
+            return Optional.empty();
+        }
+        Random sampler = new Random(example.hashCode());
+        double lowest = Double.MAX_VALUE;
+        for (int i = 0; i < ENTROPY_SAMPLES; i++) {
+            Matcher m = rule.regex().matcher(ExampleTemplate.expand(example, sampler));
+            int g = m.find() ? rule.secretGroupOf(m) : -1;
+            if (g >= 0) {
+                lowest = Math.min(lowest, Entropy.shannon(m.group(g)));
+            }
+        }
+        if (lowest > rule.entropy() + ENTROPY_MARGIN) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(rule.id(), example, String.format(Locale.ROOT,
+                "entropy %.2f is within %.1f of random values of this example (lowest of %d: %.2f), so real keys "
+                        + "in the tail are missed: set %.1f or less", rule.entropy(), ENTROPY_MARGIN, ENTROPY_SAMPLES,
+                lowest, Math.floor((lowest - ENTROPY_MARGIN) * 10) / 10)));
     }
 
     private RuleSet withoutPath(Rule r) {

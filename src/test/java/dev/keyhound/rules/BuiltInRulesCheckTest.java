@@ -15,9 +15,14 @@ class BuiltInRulesCheckTest {
         assertTrue(set.rules().size() >= 10, "built-in rules are loaded from keyhound/rules/");
         // Several rounds of fresh random values, so a rule that only matches by luck fails.
         for (long seed = 1; seed <= 5; seed++) {
-            List<RuleCheck.Problem> problems = new RuleCheck(set, new Random(seed)).run();
+            List<RuleCheck.Problem> problems = new RuleCheck(set, new Random(seed)).examples();
             assertEquals(List.of(), problems, "seed " + seed);
         }
+    }
+
+    @Test
+    void noBuiltInEntropyThresholdDropsRandomValuesOfItsOwnFormat() throws Exception {
+        assertEquals(List.of(), new RuleCheck(RuleSet.builtIn(), new Random(1)).entropyThresholds());
     }
 
     @Test

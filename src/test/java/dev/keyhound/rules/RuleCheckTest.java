@@ -61,6 +61,25 @@ class RuleCheckTest {
     }
 
     @Test
+    void reportsAnEntropyThresholdInTheTailOfRandomValues() throws Exception {
+        // 32 hex digits average 3.6 bits per char, but one value in 10,000 is at or below 3.0
+        String rule = """
+                [[rules]]
+                id = "hexkey"
+                regex = '''hexkey\\s*=\\s*([0-9a-f]{32})\\b'''
+                entropy = %s
+                keywords = ["hexkey"]
+                examples = ['hexkey = {{hex:32}}']
+                """;
+        List<RuleCheck.Problem> tail = check(rule.formatted("3.0"));
+        assertEquals(1, tail.size(), tail.toString());
+        String why = tail.get(0).why();
+        assertTrue(why.startsWith("entropy 3.00 is within 0.3 of random values of this example"), why);
+        assertTrue(why.endsWith("set 2.7 or less") || why.endsWith("set 2.8 or less"), why);
+        assertEquals(List.of(), check(rule.formatted("2.6")));
+    }
+
+    @Test
     void reportsAMatchingNegativeAndALiteralExample() throws Exception {
         List<RuleCheck.Problem> p = check("""
                 [[rules]]

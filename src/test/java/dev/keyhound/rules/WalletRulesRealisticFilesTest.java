@@ -7,6 +7,7 @@ import dev.keyhound.detect.Credential;
 import dev.keyhound.detect.Engine;
 import dev.keyhound.detect.EngineOptions;
 import dev.keyhound.detect.Match;
+import dev.keyhound.detect.validate.Bip39;
 import dev.keyhound.source.Blob;
 import dev.keyhound.source.Origin;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,22 @@ class WalletRulesRealisticFilesTest {
 
     private static List<String> expect(String... rows) {
         return java.util.Arrays.stream(rows).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void aPhraseHoldingTheWordSeedIsFoundWholeNotFromThatWordOn() {
+        // "seed" is a list word; a phrase holding it must not give the named rule its checksum-valid tail
+        String phrase = null;
+        for (Random r = new Random(7); phrase == null; ) {
+            String candidate = Bip39.random(24, r);
+            List<String> words = List.of(candidate.split(" "));
+            int at = words.indexOf("seed");
+            if (at >= 0 && at <= 11 && Bip39.isValid(String.join(" ", words.subList(at + 1, 24)))) {
+                phrase = candidate;
+            }
+        }
+        assertEquals(expect("bip39-mnemonic-quoted-generic mnemonic 1 " + phrase),
+                scan("restore.py", "wallet = Wallet.restore(words='" + phrase + "')\n"));
     }
 
     @Test
