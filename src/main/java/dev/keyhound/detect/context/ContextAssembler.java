@@ -340,7 +340,7 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         if (!weakOnly) {
             if (!privateKey) {
-                documentConstructor(doc, candidates);
+                documentLibrary(doc, candidates);
             }
             aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);
             if (!privateKey) {
@@ -546,9 +546,12 @@ public final class ContextAssembler implements CredentialAssembler {
         }
     }
 
-    /** One library constructor anywhere in the file names the provider of what the file holds. */
-    private void documentConstructor(Document doc, List<Candidate> out) {
-        Set<String> found = doc.constructorProviders();
+    /**
+     * One exchange's library anywhere in the file, constructed or imported, names the provider of
+     * what the file holds; libraries of two exchanges name none.
+     */
+    private void documentLibrary(Document doc, List<Candidate> out) {
+        Set<String> found = doc.libraryProviders();
         if (found.size() == 1) {
             add(out, found.iterator().next(), Strength.DOCUMENT);
         }
@@ -706,7 +709,7 @@ public final class ContextAssembler implements CredentialAssembler {
         final DocumentView view;
         private final String path;
         private ScopeIndex scopes;
-        private Set<String> constructorProviders;
+        private Set<String> libraryProviders;
         private Boolean mentionsTestnet;
         /** Per scope id: whether its lines mark a testnet (a big block holds many matches). */
         private final Map<Integer, Boolean> testnetScopes = new java.util.HashMap<>();
@@ -747,21 +750,24 @@ public final class ContextAssembler implements CredentialAssembler {
             return mentionsTestnet;
         }
 
-        Set<String> constructorProviders() {
-            if (constructorProviders == null) {
+        /** Providers the document's library calls and imports name ({@code ccxt.kraken(}, {@code from binance.client import}). */
+        Set<String> libraryProviders() {
+            if (libraryProviders == null) {
                 Set<String> found = new LinkedHashSet<>();
-                for (Pattern p : data.constructors()) {
-                    Matcher m = p.matcher(view.text);
-                    while (m.find()) {
-                        String provider = aliasOfValue(m.group(1));
-                        if (provider != null) {
-                            found.add(provider);
+                for (List<Pattern> patterns : List.of(data.constructors(), data.imports())) {
+                    for (Pattern p : patterns) {
+                        Matcher m = p.matcher(view.text);
+                        while (m.find()) {
+                            String provider = aliasOfValue(m.group(1));
+                            if (provider != null) {
+                                found.add(provider);
+                            }
                         }
                     }
                 }
-                constructorProviders = found;
+                libraryProviders = found;
             }
-            return constructorProviders;
+            return libraryProviders;
         }
     }
 

@@ -107,6 +107,45 @@ class ContextAssemblerTest {
     }
 
     @Test
+    void anExchangeLibraryImportNamesTheProviderOfTheFile() {
+        // python-binance's own README: keys in variables, then Client(api_key, api_secret)
+        String py = "from binance.client import Client\n\napi_key = \"%s\"\napi_secret = \"%s\"\n"
+                + "client = Client(api_key, api_secret)\n";
+        assertEquals(List.of("binance secret,key"), providers("bot.py", py, "{{alnum:64}}", "{{alnum:64}}", 20));
+        assertEquals(List.of("bybit secret,key"), providers("grid.py",
+                "from pybit.unified_trading import HTTP\nKEY = '%s'\nSECRET = '%s'\nsession = HTTP(api_key=KEY, api_secret=SECRET)\n",
+                "{{alnum:18}}", "{{alnum:36}}", 21));
+        assertEquals(List.of("okx secret,key"), providers("account.py",
+                "import os\r\nimport okx.Account as Account\r\nkey = '%s'\r\nsecret = '%s'\r\n", "{{uuid}}", "{{HEX:32}}", 27));
+        assertEquals(List.of("binance secret,key"), providers("index.js",
+                "const Binance = require('binance-api-node').default;\nconst apiKey = '%s';\nconst apiSecret = '%s';\n",
+                "{{alnum:64}}", "{{alnum:64}}", 22));
+        assertEquals(List.of("okx secret,key"), providers("bot.ts",
+                "import { RestClient } from 'okx-api';\nconst apiKey = '%s';\nconst apiSecret = '%s';\n",
+                "{{uuid}}", "{{HEX:32}}", 23));
+        assertEquals(List.of("binance secret,key"), providers("main.go",
+                "import (\n\t\"fmt\"\n\tbinance \"github.com/adshao/go-binance/v2\"\n)\n\nvar apiKey = \"%s\"\nvar secretKey = \"%s\"\n",
+                "{{alnum:64}}", "{{alnum:64}}", 24));
+        // two exchanges' libraries name neither; a module path below another package names none
+        assertEquals(List.of("generic secret,key"), providers("arb.py",
+                "from binance.client import Client\nfrom kucoin.client import Market\napi_key = \"%s\"\napi_secret = \"%s\"\n",
+                "{{alnum:64}}", "{{alnum:64}}", 25));
+        assertEquals(List.of("generic secret,key"), providers("test_connector.py",
+                "from hummingbot.connector.exchange.binance import binance_constants\napi_key = \"%s\"\napi_secret = \"%s\"\n",
+                "{{alnum:64}}", "{{alnum:64}}", 26));
+    }
+
+    /** "provider parts" of each credential assembled from a key and a secret filled into the template. */
+    private List<String> providers(String path, String template, String keyFormat, String secretFormat, long seed) {
+        Fixture f = new Fixture(seed);
+        String key = f.gen(keyFormat);
+        String secret = f.gen(secretFormat);
+        String text = template.formatted(key, secret);
+        f.match(text, key, "g", "generic", "secret").match(text, secret, "g", "generic", "secret");
+        return run(path, text, f).stream().map(c -> c.provider() + " " + String.join(",", parts(c))).toList();
+    }
+
+    @Test
     void pathAndCommentAttribution() {
         Fixture f = new Fixture(6);
         String key = f.gen("{{alnum:40}}");
