@@ -339,7 +339,9 @@ public final class ContextAssembler implements CredentialAssembler {
             constructors(scope, candidates);
         }
         if (!weakOnly) {
-            if (!privateKey) {
+            // A PEM in a file that imports an exchange's library may be a deploy or TLS key; one
+            // assigned to a secret's name (api_secret = "-----BEGIN...") is that exchange's.
+            if (!privateKey || "secret".equals(partOf(idTokens))) {
                 documentLibrary(doc, candidates);
             }
             aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);

@@ -293,6 +293,28 @@ class ContextAssemblerTest {
     }
 
     @Test
+    void aPemAssignedToASecretNameIsClaimedByTheFilesOneExchangeLibrary() {
+        // python-binance's conftest: an Ed25519 API key's private key, next to its key, on testnet
+        Fixture f = new Fixture(40);
+        String key = f.gen("{{alnum:64}}");
+        String pem = "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEI" + f.gen("{{base64:27}}") + "=\\n-----END PRIVATE KEY-----";
+        String text = "from binance.client import Client\n\napi_key = \"" + key + "\"\napi_secret = \"" + pem
+                + "\"\ntestnet = True\n";
+        f.match(text, key, "g", "generic", "secret").match(text, pem, "private-key", "pem", "private-key");
+        List<Credential> out = run("tests/conftest.py", text, f);
+        assertEquals(1, out.size(), out.toString());
+        assertEquals("binance", out.get(0).provider());
+        assertEquals(List.of("private-key", "key"), parts(out.get(0)));
+        assertEquals(Severity.LOW, out.get(0).severity());
+        // the same PEM under another name (a deploy key) stays its own finding
+        Fixture g = new Fixture(40);
+        String deploy = text.replace("api_secret = ", "deploy_key = ");
+        g.match(deploy, key, "g", "generic", "secret").match(deploy, pem, "private-key", "pem", "private-key");
+        assertEquals(List.of("pem", "binance"), run("tests/conftest.py", deploy, g).stream().map(Credential::provider).sorted(
+                java.util.Comparator.reverseOrder()).toList());
+    }
+
+    @Test
     void unclaimedPrivateKeyAndOtherKindsPassThrough() {
         Fixture f = new Fixture(18);
         String pem = "-----BEGIN RSA PRIVATE KEY-----\\nMIIE" + f.gen("{{base64:120}}");
