@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * trailing {@code #n} (e.g. {@code {{hex:32#1}}}) expands to the same value wherever it repeats.
  * Kinds: {@code alnum:N} (base62), {@code hex:N}, {@code HEX:N}, {@code lower:N}, {@code upper:N},
  * {@code digits:N}, {@code base64:N} (standard alphabet, no padding), {@code base64url:N},
- * {@code base58:N}, {@code base32:N} (A-Z, 2-7), {@code uuid} (version 4), {@code printable:N}. More kinds (checksummed wallet
- * formats) are registered in {@link #GENERATORS}.
+ * {@code base58:N}, {@code base32:N} (A-Z, 2-7), {@code uuid} (version 4), {@code printable:N}.
+ * More kinds (checksummed wallet formats) are registered in {@link #GENERATORS}.
  */
 public final class ExampleTemplate {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)(?::([^}#]*))?(?:#(\\w+))?}}");

@@ -111,7 +111,10 @@ public final class RuleCheck {
     public List<Problem> entropyThresholds() {
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : rules.rules()) {
-            for (String example : rule.regex() == null ? List.<String>of() : rule.examples()) {
+            if (rule.regex() == null || rule.entropy() == null) {
+                continue;
+            }
+            for (String example : rule.examples()) {
                 try {
                     entropyProblem(rule, example).ifPresent(problems::add);
                 } catch (IllegalArgumentException e) {
@@ -123,9 +126,6 @@ public final class RuleCheck {
     }
 
     private static Optional<Problem> entropyProblem(Rule rule, String example) {
-        if (rule.entropy() == null) {
-            return Optional.empty();
-        }
         Random sampler = new Random(example.hashCode());
         double lowest = Double.MAX_VALUE;
         for (int i = 0; i < ENTROPY_SAMPLES; i++) {

@@ -15,12 +15,13 @@ import java.util.Map;
 /**
  * The data attribution reads (resource {@code keyhound/attribution.toml}): provider aliases and
  * per-part value shapes, the words that name a credential part, sibling field names, library
- * constructors and imports, harmless contexts and testnet markers. Code never names a provider; this table does.
+ * constructors and imports, harmless contexts and testnet markers. Code never names a provider;
+ * this table does.
  */
 public record AttributionData(Map<String, ProviderShapes> providers, Map<String, String> aliasToProvider,
                               List<String> partOrder, Map<String, List<String>> partWords, List<String> nameFields,
-                              List<Pattern> constructors, List<Pattern> imports, List<String> harmlessWords, Pattern harmlessBefore,
-                              Pattern harmlessValues, Pattern harmlessPaths, int maxLineLength,
+                              List<Pattern> constructors, List<Pattern> imports, List<String> harmlessWords,
+                              Pattern harmlessBefore, Pattern harmlessValues, Pattern harmlessPaths, int maxLineLength,
                               Pattern testnet, List<String> testnetWords, Pattern placeholderValues,
                               Pattern notRealComments) {
 
@@ -92,8 +93,8 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
         }
         JsonNode c = root.path("context");
         return new AttributionData(providers, aliases, order, words, strings(c.path("nameFields")),
-                patterns(c.path("constructors")), patterns(c.path("imports")), strings(c.path("harmlessWords")), anyOf(c.path("harmlessBefore")),
-                anyOf(c.path("harmlessValues")), anyOf(c.path("harmlessPaths")), c.path("maxLineLength").asInt(1000),
+                patterns(c.path("constructors")), patterns(c.path("imports")), strings(c.path("harmlessWords")),
+                anyOf(c.path("harmlessBefore")), anyOf(c.path("harmlessValues")), anyOf(c.path("harmlessPaths")), c.path("maxLineLength").asInt(1000),
                 anyOf(c.path("testnet")), strings(c.path("testnetWords")), anyOf(c.path("placeholderValues")),
                 anyOf(c.path("notRealComments")));
     }

@@ -319,7 +319,8 @@ public final class ContextAssembler implements CredentialAssembler {
         if (harmless(idTokens, before, secret) || (!privateKey && matchesAny(data.placeholderValues(), secret))) {
             return null;
         }
-        String part = privateKey ? "private-key" : partOf(idTokens);
+        String named = partOf(idTokens);
+        String part = privateKey ? "private-key" : named;
         List<Candidate> candidates = new ArrayList<>();
         distinctive(secret, candidates);
         if (part == null && !idTokens.isEmpty() && candidates.isEmpty()) {
@@ -341,7 +342,7 @@ public final class ContextAssembler implements CredentialAssembler {
         if (!weakOnly) {
             // A PEM in a file that imports an exchange's library may be a deploy or TLS key; one
             // assigned to a secret's name (api_secret = "-----BEGIN...") is that exchange's.
-            if (!privateKey || "secret".equals(partOf(idTokens))) {
+            if (!privateKey || "secret".equals(named)) {
                 documentLibrary(doc, candidates);
             }
             aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);
@@ -756,20 +757,24 @@ public final class ContextAssembler implements CredentialAssembler {
         Set<String> libraryProviders() {
             if (libraryProviders == null) {
                 Set<String> found = new LinkedHashSet<>();
-                for (List<Pattern> patterns : List.of(data.constructors(), data.imports())) {
-                    for (Pattern p : patterns) {
-                        Matcher m = p.matcher(view.text);
-                        while (m.find()) {
-                            String provider = aliasOfValue(m.group(1));
-                            if (provider != null) {
-                                found.add(provider);
-                            }
-                        }
-                    }
-                }
+                namedBy(data.constructors(), found);
+                namedBy(data.imports(), found);
                 libraryProviders = found;
             }
             return libraryProviders;
+        }
+
+        /** Adds the providers that group 1 of the patterns' matches in the text names. */
+        private void namedBy(List<Pattern> patterns, Set<String> found) {
+            for (Pattern p : patterns) {
+                Matcher m = p.matcher(view.text);
+                while (m.find()) {
+                    String provider = aliasOfValue(m.group(1));
+                    if (provider != null) {
+                        found.add(provider);
+                    }
+                }
+            }
         }
     }
 

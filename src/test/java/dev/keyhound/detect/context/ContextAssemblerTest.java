@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ContextAssemblerTest {
     private static final RuleSet RULES = RuleSet.of(List.of(), List.of(), Map.of(
@@ -106,33 +110,37 @@ class ContextAssemblerTest {
         assertEquals(List.of("secret", "key"), parts(out.get(0)));
     }
 
-    @Test
-    void anExchangeLibraryImportNamesTheProviderOfTheFile() {
-        // python-binance's own README: keys in variables, then Client(api_key, api_secret)
-        String py = "from binance.client import Client\n\napi_key = \"%s\"\napi_secret = \"%s\"\n"
-                + "client = Client(api_key, api_secret)\n";
-        assertEquals(List.of("binance secret,key"), providers("bot.py", py, "{{alnum:64}}", "{{alnum:64}}", 20));
-        assertEquals(List.of("bybit secret,key"), providers("grid.py",
-                "from pybit.unified_trading import HTTP\nKEY = '%s'\nSECRET = '%s'\nsession = HTTP(api_key=KEY, api_secret=SECRET)\n",
-                "{{alnum:18}}", "{{alnum:36}}", 21));
-        assertEquals(List.of("okx secret,key"), providers("account.py",
-                "import os\r\nimport okx.Account as Account\r\nkey = '%s'\r\nsecret = '%s'\r\n", "{{uuid}}", "{{HEX:32}}", 27));
-        assertEquals(List.of("binance secret,key"), providers("index.js",
-                "const Binance = require('binance-api-node').default;\nconst apiKey = '%s';\nconst apiSecret = '%s';\n",
-                "{{alnum:64}}", "{{alnum:64}}", 22));
-        assertEquals(List.of("okx secret,key"), providers("bot.ts",
-                "import { RestClient } from 'okx-api';\nconst apiKey = '%s';\nconst apiSecret = '%s';\n",
-                "{{uuid}}", "{{HEX:32}}", 23));
-        assertEquals(List.of("binance secret,key"), providers("main.go",
-                "import (\n\t\"fmt\"\n\tbinance \"github.com/adshao/go-binance/v2\"\n)\n\nvar apiKey = \"%s\"\nvar secretKey = \"%s\"\n",
-                "{{alnum:64}}", "{{alnum:64}}", 24));
-        // two exchanges' libraries name neither; a module path below another package names none
-        assertEquals(List.of("generic secret,key"), providers("arb.py",
-                "from binance.client import Client\nfrom kucoin.client import Market\napi_key = \"%s\"\napi_secret = \"%s\"\n",
-                "{{alnum:64}}", "{{alnum:64}}", 25));
-        assertEquals(List.of("generic secret,key"), providers("test_connector.py",
-                "from hummingbot.connector.exchange.binance import binance_constants\napi_key = \"%s\"\napi_secret = \"%s\"\n",
-                "{{alnum:64}}", "{{alnum:64}}", 26));
+    /**
+     * Files whose only exchange evidence is an import: path, text with the key and secret as %s,
+     * their formats, and what is reported. Two exchanges' libraries name neither; a module path
+     * below another package names none.
+     */
+    static Stream<Arguments> libraryFiles() {
+        return Stream.of(
+                // python-binance's own README: keys in variables, then Client(api_key, api_secret)
+                Arguments.of("bot.py", "from binance.client import Client\n\napi_key = \"%s\"\napi_secret = \"%s\"\n"
+                        + "client = Client(api_key, api_secret)\n", "{{alnum:64}}", "{{alnum:64}}", 20, "binance secret,key"),
+                Arguments.of("grid.py", "from pybit.unified_trading import HTTP\nKEY = '%s'\nSECRET = '%s'\n"
+                        + "session = HTTP(api_key=KEY, api_secret=SECRET)\n", "{{alnum:18}}", "{{alnum:36}}", 21, "bybit secret,key"),
+                Arguments.of("account.py", "import os\r\nimport okx.Account as Account\r\nkey = '%s'\r\nsecret = '%s'\r\n",
+                        "{{uuid}}", "{{HEX:32}}", 27, "okx secret,key"),
+                Arguments.of("index.js", "const Binance = require('binance-api-node').default;\nconst apiKey = '%s';\n"
+                        + "const apiSecret = '%s';\n", "{{alnum:64}}", "{{alnum:64}}", 22, "binance secret,key"),
+                Arguments.of("bot.ts", "import { RestClient } from 'okx-api';\nconst apiKey = '%s';\nconst apiSecret = '%s';\n",
+                        "{{uuid}}", "{{HEX:32}}", 23, "okx secret,key"),
+                Arguments.of("main.go", "import (\n\t\"fmt\"\n\tbinance \"github.com/adshao/go-binance/v2\"\n)\n\n"
+                        + "var apiKey = \"%s\"\nvar secretKey = \"%s\"\n", "{{alnum:64}}", "{{alnum:64}}", 24, "binance secret,key"),
+                Arguments.of("arb.py", "from binance.client import Client\nfrom kucoin.client import Market\n"
+                        + "api_key = \"%s\"\napi_secret = \"%s\"\n", "{{alnum:64}}", "{{alnum:64}}", 25, "generic secret,key"),
+                Arguments.of("test_connector.py", "from hummingbot.connector.exchange.binance import binance_constants\n"
+                        + "api_key = \"%s\"\napi_secret = \"%s\"\n", "{{alnum:64}}", "{{alnum:64}}", 26, "generic secret,key"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("libraryFiles")
+    void anExchangeLibraryImportNamesTheProviderOfTheFile(String path, String template, String keyFormat,
+                                                          String secretFormat, long seed, String expected) {
+        assertEquals(List.of(expected), providers(path, template, keyFormat, secretFormat, seed));
     }
 
     /** "provider parts" of each credential assembled from a key and a secret filled into the template. */
