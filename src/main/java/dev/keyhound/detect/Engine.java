@@ -107,6 +107,9 @@ public final class Engine implements Detector {
     private final boolean allowedPathsOnly;
     private final Map<String, Boolean> allowedPaths = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int ALLOWED_PATHS_CACHED = 100_000;
+    /** No allowlist a rule meets names commits, so which rules run depends on the path alone. */
+    private final boolean rulesOnPathCached;
+    private final Map<String, boolean[]> rulesOnPath = new java.util.concurrent.ConcurrentHashMap<>();
     /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
     private final boolean anyUngated;
 
@@ -177,6 +180,8 @@ public final class Engine implements Detector {
         anyUngated = ungated;
         allowedPathsOnly = ruleSet.globalAllowlists().stream()
                 .allMatch(a -> !a.targetRules().isEmpty() || a.commits().isEmpty());
+        rulesOnPathCached = ruleSet.globalAllowlists().stream().allMatch(a -> a.commits().isEmpty())
+                && ruleSet.rules().stream().allMatch(r -> r.allowlists().stream().allMatch(a -> a.commits().isEmpty()));
         List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
@@ -360,8 +365,8 @@ public final class Engine implements Detector {
         if (!base.credentials().isEmpty() || base.path() == null || path == null) {
             return false;
         }
-        for (Rule r : rules) {
-            if (runsOn(r, path, commit) != runsOn(r, base.path(), commit)) {
+        for (int i = 0; i < rules.length; i++) {
+            if (runsOn(i, path, commit) != runsOn(i, base.path(), commit)) {
                 return false;
             }
         }
@@ -380,7 +385,7 @@ public final class Engine implements Detector {
         boolean[] active = new boolean[rules.length];
         boolean any = false;
         for (int i = 0; i < rules.length; i++) {
-            active[i] = hit[i] && rules[i].regex() != null && runsOn(rules[i], path, commit);
+            active[i] = hit[i] && rules[i].regex() != null && runsOn(i, path, commit);
             any |= active[i];
         }
         if (!any) {
@@ -427,6 +432,13 @@ public final class Engine implements Detector {
      * rebuilt from this one by a delta can inherit it.
      */
     public Detection detection(Blob blob) {
+        String path = blob.origin().path();
+        String commit = blob.origin().commitId();
+        // Before the keyword search: a history holds vendored trees (node_modules, lock files)
+        // in thousands of versions, and a delta child at an allowed path is allowed too.
+        if (blobAllowed(path, commit)) {
+            return Detection.none(path, null);
+        }
         byte[] b = blob.bytes();
         int len = b.length;
         Hits hits = new Hits(keywordLength.length);
@@ -440,15 +452,9 @@ public final class Engine implements Detector {
             shift = bomLength(b);
             prefilter.scan(b, shift, len, hits);
         }
-        String path = blob.origin().path();
         KeywordHits byteHits = utf16 != null ? null : KeywordHits.of(hits);
         // Most blobs end here: no keyword of any rule, and every rule has keywords.
         if (hits.total == 0 && !anyUngated) {
-            return Detection.none(path, byteHits);
-        }
-
-        String commit = blob.origin().commitId();
-        if (blobAllowed(path, commit)) {
             return Detection.none(path, byteHits);
         }
         boolean[] hit = utf16 != null ? ruleHits(hits, null, text) : ruleHits(hits, b, null);
@@ -458,7 +464,7 @@ public final class Engine implements Detector {
         List<Candidate> pathOnly = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
             boolean wouldRun = rules[i].regex() == null || keywordsOfRule[i] == null || hit[i];
-            active[i] = wouldRun && runsOn(rules[i], path, commit);
+            active[i] = wouldRun && runsOn(i, path, commit);
             if (!active[i]) {
                 continue;
             }
@@ -536,7 +542,27 @@ public final class Engine implements Detector {
         return true;
     }
 
-    private boolean runsOn(Rule r, String path, String commit) {
+    /** Whether rule i runs on the path: its path filter, and the allowlists it meets. */
+    private boolean runsOn(int i, String path, String commit) {
+        if (!rulesOnPathCached || path == null) {
+            return runsOnUncached(rules[i], path, commit);
+        }
+        // A history holds each path in many versions: the path regexes run once per path.
+        boolean[] runs = rulesOnPath.get(path);
+        if (runs == null) {
+            if (rulesOnPath.size() >= ALLOWED_PATHS_CACHED) {
+                rulesOnPath.clear();
+            }
+            runs = new boolean[rules.length];
+            for (int j = 0; j < rules.length; j++) {
+                runs[j] = runsOnUncached(rules[j], path, commit);
+            }
+            rulesOnPath.put(path, runs);
+        }
+        return runs[i];
+    }
+
+    private boolean runsOnUncached(Rule r, String path, String commit) {
         if (r.path() != null && !r.path().matcher(path).find()) {
             return false;
         }
@@ -603,6 +629,21 @@ public final class Engine implements Detector {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@link #firstEndingAfter(int[], int)} found by stepping from a nearby answer: hits come in
+     * text order, so the answer for the previous one is a few pairs away at most.
+     */
+    static int firstEndingAfter(int[] ranges, int offset, int near) {
+        int i = near;
+        while (i > 0 && ranges[i * 2 - 1] > offset) {
+            i--;
+        }
+        while (i < ranges.length / 2 && ranges[i * 2 + 1] <= offset) {
+            i++;
+        }
+        return i;
     }
 
     /** Keyword hit end offsets, per keyword. */
@@ -846,6 +887,7 @@ public final class Engine implements Detector {
             int context = contextLines[i];
             int done = 0; // where the previous match ended
             int lastRun = -1;
+            int near = 0; // the first change that ends after the current window's start
             for (long span : hitSpans(i)) {
                 int hs = (int) (span >>> 32);
                 int he = (int) span;
@@ -866,6 +908,12 @@ public final class Engine implements Detector {
                         from = start - 1; // the separator char
                     } else if (!(multiline[i] && text.charAt(start - 1) == '\n')) {
                         continue; // neither a separator nor a line start precedes it: find() would not match here
+                    }
+                }
+                if (touched != null) {
+                    near = firstEndingAfter(touched, from, near);
+                    if (near == touched.length / 2 || touched[near * 2] >= farthestWindowEnd(he)) {
+                        continue;
                     }
                 }
                 int to = windowEnd(i, he, context);
@@ -893,9 +941,16 @@ public final class Engine implements Detector {
         private void runTouchedWindows(int i, long[] spans, int context) {
             java.util.stream.LongStream.Builder regions = java.util.stream.LongStream.builder();
             int k = lineBreakInside[i] ? 1 : 0;
+            int near = 0; // the first change that ends after the current hit's farthest window start
             for (long span : spans) {
                 int hs = (int) (span >>> 32);
                 int he = (int) span;
+                // Most hits of a blob lie far from what its delta changed: their windows, which
+                // cannot reach past the caps, are not measured line by line.
+                near = firstEndingAfter(touched, Math.max(0, hs - BEFORE_CAP), near);
+                if (near == touched.length / 2 || touched[near * 2] >= farthestWindowEnd(he)) {
+                    continue;
+                }
                 int ws = windowStart(hs, context);
                 int we = windowEnd(i, he, context);
                 if (!overlaps(touched, ws, we)) {
@@ -979,6 +1034,11 @@ public final class Engine implements Detector {
                 p--;
             }
             return p;
+        }
+
+        /** Where {@link #windowEnd} can reach at most, whatever the lines. */
+        private int farthestWindowEnd(int hitEnd) {
+            return Math.min(text.length(), hitEnd + AFTER_CAP + 1);
         }
 
         private int windowEnd(int i, int hitEnd, int context) {
@@ -1120,7 +1180,7 @@ public final class Engine implements Detector {
                 }
                 for (CompositeRequirement req : reqs) {
                     Integer j = indexById.get(req.ruleId());
-                    if (j != null && !ran[j] && rules[j].regex() != null && runsOn(rules[j], path, commit)) {
+                    if (j != null && !ran[j] && rules[j].regex() != null && runsOn(j, path, commit)) {
                         runRegion(j, 0, text.length());
                     }
                 }

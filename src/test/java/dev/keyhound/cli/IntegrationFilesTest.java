@@ -98,4 +98,24 @@ class IntegrationFilesTest {
         assertTrue(ci.path("on").has("push") && ci.path("on").has("pull_request"), ci.toString());
         assertTrue(ci.toString().contains(".ci/run"), ci.toString());
     }
+
+    @Test
+    void theLaunchersJvmFlagsAreOnesThisJvmKnows() throws Exception {
+        // The launcher adds -XX:+IgnoreUnrecognizedVMOptions for other JVMs; here, without it, a
+        // misspelt flag would stop the JVM.
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.util.regex.Matcher flag = java.util.regex.Pattern.compile("-XX:[+-]?[A-Za-z0-9]+(?:=[0-9]+)?(?=[\\s\"])")
+                .matcher(Files.readString(Path.of("keyhound")));
+        while (flag.find()) {
+            if (!flag.group().equals("-XX:+IgnoreUnrecognizedVMOptions")) {
+                command.add(flag.group());
+            }
+        }
+        assertTrue(command.contains("-XX:PerMethodTrapLimit=0"), command.toString());
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(java.getInputStream().readAllBytes());
+        assertEquals(0, java.waitFor(), out);
+    }
 }

@@ -462,4 +462,72 @@ class EngineTest {
         tokens.parallelStream().forEach(t -> scan(e, "x = " + t + "\n").forEach(m -> found.add(m.secret())));
         assertEquals(new java.util.TreeSet<>(tokens), new java.util.TreeSet<>(found));
     }
+    @Test
+    void firstEndingAfterFromANearbyAnswerIsTheBinarySearchsAnswer() {
+        for (int round = 0; round < 200; round++) {
+            int pairs = rnd.nextInt(12);
+            int[] ranges = new int[pairs * 2];
+            int at = 0;
+            for (int p = 0; p < pairs; p++) {
+                at += rnd.nextInt(20); // adjacent pairs too
+                ranges[p * 2] = at;
+                at += 1 + rnd.nextInt(20);
+                ranges[p * 2 + 1] = at;
+            }
+            int near = 0;
+            for (int q = 0; q < 50; q++) {
+                int offset = rnd.nextInt(at + 30);
+                near = Engine.firstEndingAfter(ranges, offset, near);
+                assertEquals(Engine.firstEndingAfter(ranges, offset), near,
+                        "offset " + offset + " in " + java.util.Arrays.toString(ranges));
+            }
+        }
+    }
+
+    @Test
+    void ruleAllowlistsByPathAndByCommitHoldForEveryVersionOfAPath() throws Exception {
+        String toml = SIMPLE + """
+                  [[rules.allowlists]]
+                  paths = ['''^fixtures/''']
+                  [[rules.allowlists]]
+                  commits = ["1111111111111111111111111111111111111111"]
+                """;
+        Engine e = new Engine(rules(toml), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
+        byte[] text = ("secret = \"" + gen("{{alnum:24}}") + "\"\n").getBytes(StandardCharsets.UTF_8);
+        String other = "2222222222222222222222222222222222222222";
+        java.util.function.BiFunction<String, String, Integer> found = (path, commit) ->
+                e.detect(new Blob(new Origin(Origin.Kind.GIT_HISTORY, path, null, commit), text)).size();
+        // The same path asked twice, in another commit: the second answer comes from what the first remembered.
+        assertEquals(0, found.apply("fixtures/a.py", other));
+        assertEquals(0, found.apply("fixtures/a.py", other));
+        assertEquals(1, found.apply("src/a.py", other));
+        // A commit allowlist makes the verdict depend on the commit, so it is not remembered per path.
+        assertEquals(0, found.apply("src/a.py", "1111111111111111111111111111111111111111"));
+        assertEquals(1, found.apply("src/a.py", other));
+    }
+
+    @Test
+    void ruleAllowlistsByPathAloneAreRememberedPerPathAndStillRight() throws Exception {
+        String toml = SIMPLE + """
+                  [[rules.allowlists]]
+                  paths = ['''^fixtures/''']
+                """;
+        Engine e = new Engine(rules(toml), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
+        byte[] text = ("secret = \"" + gen("{{alnum:24}}") + "\"\n").getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 3; round++) {
+            for (String path : List.of("fixtures/a.py", "src/fixtures/a.py", "src/a.py")) {
+                int expected = path.startsWith("fixtures/") ? 0 : 1;
+                assertEquals(expected, e.detect(new Blob(new Origin(Origin.Kind.GIT_HISTORY, path, null,
+                        "2222222222222222222222222222222222222222"), text)).size(), path);
+            }
+        }
+    }
+
+    @Test
+    void aGlobalPathAllowlistSkipsTheBlobWhateverItHolds() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT);
+        byte[] key = ("aws_access_key_id = " + gen("AKIA{{base32:16}}") + "\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(), e.detect(new Blob(Origin.file("web/node_modules/pkg/config.py"), key)));
+        assertFalse(e.detect(new Blob(Origin.file("web/config.py"), key)).isEmpty());
+    }
 }
