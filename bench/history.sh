@@ -9,6 +9,8 @@
 # By default (a) is the real CLI: ./keyhound scan REPO --format json -o /dev/null, with -Xmx1g added
 # through KEYHOUND_JAVA_OPTS (JAVA_OPTS overrides it). BENCH_MAIN=1 times the HistoryBench main
 # instead (no-op sink, or the Engine with ENGINE=1); KEYHOUND_CMD="..." times any other command.
+# BEFORE=/path/to/other/keyhound adds a row for another build's launcher, run interleaved with the
+# others (a before/after pair measured in the same run).
 set -euo pipefail
 repo=${1:?usage: bench/history.sh REPO [threads]}
 threads=${2:-$(nproc)}
@@ -21,8 +23,9 @@ if [[ -z "${KEYHOUND_CMD:-}" ]]; then
     (cd "$here" && mvn -q -o test-compile >/dev/null)
     KEYHOUND_CMD="java $java_opts -cp $here/target/keyhound.jar:$here/target/test-classes dev.keyhound.source.git.HistoryBench $repo $threads ${ENGINE:+--engine}"
   else
-    # The launcher adds its own flags (AppCDS, SerialGC); the run that creates the CDS archive is
-    # the warm-up run below, which is not counted.
+    # The launcher adds its own flags (AppCDS, SerialGC, JIT); its CDS archive is made here, not
+    # in a timed run.
+    "$here/keyhound" version >/dev/null 2>&1
     KEYHOUND_CMD="KEYHOUND_JAVA_OPTS='$java_opts' $here/keyhound scan '$repo' --threads $threads --format json -o /dev/null -q"
   fi
 fi
@@ -40,11 +43,16 @@ run() { # NAME N CMD
   # keyhound exits 1 when it finds leaks: only 2 and above is a failure
   local rc=0
   /usr/bin/time -f "%e %M %U %S" -o "$out/$name.$n" bash -c "$*" >/dev/null 2>"$out/$name.err" || rc=$?
-  [[ $rc -eq 0 || $name == log || ( $name == keyhound && $rc -eq 1 ) ]] || {
+  [[ $rc -eq 0 || $name == log || ( ( $name == keyhound || $name == before ) && $rc -eq 1 ) ]] || {
     echo "$name failed:"; tail -5 "$out/$name.err"; exit 1; }
 }
+if [[ -n "${BEFORE:-}" ]]; then
+  BEFORE_CMD="KEYHOUND_JAVA_OPTS='$java_opts' '$BEFORE' scan '$repo' --threads $threads --format json -o /dev/null -q"
+  "$BEFORE" version >/dev/null 2>&1 # builds its CDS archive outside the timed runs
+fi
 for n in $(seq "$first" "$reps"); do   # run 0 warms the page cache and is not counted
   run keyhound "$n" "$KEYHOUND_CMD"
+  [[ -z "${BEFORE:-}" ]] || run before "$n" "$BEFORE_CMD"
   run catfile "$n" "git -C '$repo' cat-file --batch-all-objects --batch --unordered > /dev/null"
   # git log -p stops at a partial clone's first missing blob; the time up to there is shown.
   run log "$n" "git -C '$repo' log -p --all > /dev/null"
@@ -65,6 +73,12 @@ kh_cpu=$(cpu "$kh_user" "$kh_sys"); cf_cpu=$(cpu "$cf_user" "$cf_sys"); log_cpu=
 printf '%-44s %8s %8s %8s %8s\n' "" "wall s" "ratio" "cpu s" "ratio"
 printf '%-44s %8s %7sx %8s %7sx\n' "keyhound history scan" "$kh_wall" "$(ratio "$kh_wall" "$cf_wall")" \
   "$kh_cpu" "$(ratio "$kh_cpu" "$cf_cpu")"
+if [[ -n "${BEFORE:-}" ]]; then
+  read -r b_wall b_rss b_user b_sys < <(best before)
+  b_cpu=$(cpu "$b_user" "$b_sys")
+  printf '%-44s %8s %7sx %8s %7sx  (peak RSS %d MiB)\n' "\$BEFORE history scan" "$b_wall" "$(ratio "$b_wall" "$cf_wall")" \
+    "$b_cpu" "$(ratio "$b_cpu" "$cf_cpu")" $((b_rss / 1024))
+fi
 printf '%-44s %8s %7sx %8s %7sx\n' "git cat-file --batch-all-objects --batch" "$cf_wall" "1.00" "$cf_cpu" "1.00"
 printf '%-44s %8s %7sx %8s %7sx%s\n' "git log -p --all" "$log_wall" "$(ratio "$log_wall" "$cf_wall")" \
   "$log_cpu" "$(ratio "$log_cpu" "$cf_cpu")" \
