@@ -109,7 +109,18 @@ public final class Engine implements Detector {
     private static final int ALLOWED_PATHS_CACHED = 100_000;
     /** No allowlist a rule meets names commits, so which rules run depends on the path alone. */
     private final boolean rulesOnPathCached;
-    private final Map<String, boolean[]> rulesOnPath = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PathRules> rulesOnPath = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The keyword searches for the keywords of the rules that run on some paths, by those keywords. */
+    private final Map<java.util.BitSet, KeywordPrefilter> prefilters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> keywords;
+
+    /**
+     * Which rules run on a path, and the keyword search for their keywords alone: a keyword of
+     * only path-bound rules ("[" of the Solana keypair file, for .json files) is not searched for
+     * in every other file, where its hits would only be carried along.
+     */
+    private record PathRules(boolean[] runs, KeywordPrefilter prefilter) {
+    }
     /** Some rule runs without a keyword hit: it has no (ASCII) keywords, or it matches paths only. */
     private final boolean anyUngated;
 
@@ -182,7 +193,7 @@ public final class Engine implements Detector {
                 .allMatch(a -> !a.targetRules().isEmpty() || a.commits().isEmpty());
         rulesOnPathCached = ruleSet.globalAllowlists().stream().allMatch(a -> a.commits().isEmpty())
                 && ruleSet.rules().stream().allMatch(r -> r.allowlists().stream().allMatch(a -> a.commits().isEmpty()));
-        List<String> keywords = List.copyOf(keywordIndex.keySet());
+        keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
         gate = this.options.regexGate() ? HyperscanGate.forRules(rules) : null;
@@ -342,10 +353,11 @@ public final class Engine implements Detector {
         // can be made to match by a change far from its keyword. Each rule then reads only what
         // holds changed bytes.
         Hits hits = new Hits(keywordLength.length);
+        KeywordPrefilter search = prefilterFor(path, blob.origin().commitId());
         if (base.hits() != null) {
-            base.hits().inChild(b, blob.delta().copies(), prefilter, keywordLength, hits);
+            base.hits().inChild(b, blob.delta().copies(), search, keywordLength, hits);
         } else {
-            prefilter.scan(b, 0, b.length, hits);
+            search.scan(b, 0, b.length, hits);
         }
         if (hits.total > 0 && matchesIn(blob, hits, changes)) {
             return null;
@@ -442,15 +454,16 @@ public final class Engine implements Detector {
         byte[] b = blob.bytes();
         int len = b.length;
         Hits hits = new Hits(keywordLength.length);
+        KeywordPrefilter search = prefilterFor(path, commit);
         String text = null;
         int shift = 0;
         Charset utf16 = utf16(b);
         if (utf16 != null) {
             text = new String(b, 2, len - 2, utf16);
-            prefilter.scan(text, hits);
+            search.scan(text, hits);
         } else {
             shift = bomLength(b);
-            prefilter.scan(b, shift, len, hits);
+            search.scan(b, shift, len, hits);
         }
         KeywordHits byteHits = utf16 != null ? null : KeywordHits.of(hits);
         // Most blobs end here: no keyword of any rule, and every rule has keywords.
@@ -486,7 +499,7 @@ public final class Engine implements Detector {
             } else {
                 text = new String(b, shift, len - shift, StandardCharsets.UTF_8);
                 hits = new Hits(keywordLength.length);
-                prefilter.scan(text, hits);
+                search.scan(text, hits);
                 shift = 0;
                 hit = ruleHits(hits, null, text);
             }
@@ -547,19 +560,38 @@ public final class Engine implements Detector {
         if (!rulesOnPathCached || path == null) {
             return runsOnUncached(rules[i], path, commit);
         }
+        return pathRules(path, commit).runs()[i];
+    }
+
+    /** The keyword search for a blob at this path (all keywords when what runs depends on more than the path). */
+    private KeywordPrefilter prefilterFor(String path, String commit) {
+        return !rulesOnPathCached || path == null ? prefilter : pathRules(path, commit).prefilter();
+    }
+
+    private PathRules pathRules(String path, String commit) {
         // A history holds each path in many versions: the path regexes run once per path.
-        boolean[] runs = rulesOnPath.get(path);
-        if (runs == null) {
-            if (rulesOnPath.size() >= ALLOWED_PATHS_CACHED) {
-                rulesOnPath.clear();
-            }
-            runs = new boolean[rules.length];
-            for (int j = 0; j < rules.length; j++) {
-                runs[j] = runsOnUncached(rules[j], path, commit);
-            }
-            rulesOnPath.put(path, runs);
+        PathRules known = rulesOnPath.get(path);
+        if (known != null) {
+            return known;
         }
-        return runs[i];
+        if (rulesOnPath.size() >= ALLOWED_PATHS_CACHED) {
+            rulesOnPath.clear();
+        }
+        boolean[] runs = new boolean[rules.length];
+        java.util.BitSet live = new java.util.BitSet(keywords.size());
+        for (int j = 0; j < rules.length; j++) {
+            runs[j] = runsOnUncached(rules[j], path, commit);
+            if (runs[j] && keywordsOfRule[j] != null) {
+                for (int k : keywordsOfRule[j]) {
+                    live.set(k);
+                }
+            }
+        }
+        KeywordPrefilter search = live.cardinality() == keywords.size() ? prefilter
+                : prefilters.computeIfAbsent(live, m -> new KeywordPrefilter(keywords, m));
+        known = new PathRules(runs, search);
+        rulesOnPath.put(path, known);
+        return known;
     }
 
     private boolean runsOnUncached(Rule r, String path, String commit) {

@@ -32,6 +32,14 @@ public final class KeywordPrefilter {
     static final int SPLIT_MIN = 512;
 
     public KeywordPrefilter(List<String> keywords) {
+        this(keywords, null);
+    }
+
+    /**
+     * Searches only for the keywords whose index is in {@code only} (all when null); hits keep
+     * their index in the whole list, so a search for a subset fills the same {@link HitSink}.
+     */
+    public KeywordPrefilter(List<String> keywords, java.util.BitSet only) {
         this.keywords = List.copyOf(keywords);
         int next = 1;
         for (String k : this.keywords) {
@@ -49,7 +57,13 @@ public final class KeywordPrefilter {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         classes = next;
-        maxKeywordLength = this.keywords.stream().mapToInt(String::length).max().orElse(0);
+        int longest = 0;
+        for (int kw = 0; kw < this.keywords.size(); kw++) {
+            if (only == null || only.get(kw)) {
+                longest = Math.max(longest, this.keywords.get(kw).length());
+            }
+        }
+        maxKeywordLength = longest;
         System.arraycopy(classOf, 0, byteClass, 0, 128);
 
         // Trie over classes.
@@ -58,6 +72,9 @@ public final class KeywordPrefilter {
         go.add(newRow());
         out.add(new int[0]);
         for (int kw = 0; kw < this.keywords.size(); kw++) {
+            if (only != null && !only.get(kw)) {
+                continue;
+            }
             String k = this.keywords.get(kw).toLowerCase(Locale.ROOT);
             int s = 0;
             for (int i = 0; i < k.length(); i++) {

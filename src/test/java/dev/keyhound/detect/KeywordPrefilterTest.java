@@ -83,4 +83,42 @@ class KeywordPrefilterTest {
         KeywordPrefilter p = new KeywordPrefilter(List.of());
         assertEquals(new TreeSet<>(), viaBytes(p, "anything".getBytes(StandardCharsets.US_ASCII)));
     }
+
+    @Test
+    void aSearchForSomeKeywordsFindsTheirHitsUnderTheirIndexInTheWholeList() {
+        Random rnd = new Random(7);
+        String alphabet = "abcAB_[";
+        for (int round = 0; round < 200; round++) {
+            List<String> keywords = new ArrayList<>();
+            for (int i = 0, n = 2 + rnd.nextInt(8); i < n; i++) {
+                StringBuilder k = new StringBuilder();
+                for (int j = 0, len = 1 + rnd.nextInt(4); j < len; j++) {
+                    k.append(Character.toLowerCase(alphabet.charAt(rnd.nextInt(alphabet.length()))));
+                }
+                if (!keywords.contains(k.toString())) {
+                    keywords.add(k.toString());
+                }
+            }
+            java.util.BitSet only = new java.util.BitSet();
+            for (int k = 0; k < keywords.size(); k++) {
+                only.set(k, rnd.nextBoolean());
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, len = rnd.nextInt(round % 2 == 0 ? 300 : 2000); i < len; i++) {
+                text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            TreeSet<String> expected = new TreeSet<>();
+            for (String hit : naive(keywords, s)) {
+                if (only.get(Integer.parseInt(hit.substring(0, hit.indexOf('@'))))) {
+                    expected.add(hit);
+                }
+            }
+            KeywordPrefilter some = new KeywordPrefilter(keywords, only);
+            assertEquals(expected, viaBytes(some, s.getBytes(StandardCharsets.US_ASCII)), "keywords " + keywords + " only " + only);
+            assertEquals(expected, viaChars(some, s));
+            int longest = only.stream().map(k -> keywords.get(k).length()).max().orElse(0);
+            assertEquals(longest, some.maxKeywordLength());
+        }
+    }
 }
