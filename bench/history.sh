@@ -16,6 +16,11 @@ repo=${1:?usage: bench/history.sh REPO [threads]}
 threads=${2:-$(nproc)}
 here=$(cd "$(dirname "$0")/.." && pwd)
 java_opts=${JAVA_OPTS:--Xmx1g}
+# The scan a launcher is timed on; its CDS archive is made first, outside the timed runs.
+scan_cmd() { # LAUNCHER
+  "$1" version >/dev/null 2>&1
+  echo "KEYHOUND_JAVA_OPTS='$java_opts' '$1' scan '$repo' --threads $threads --format json -o /dev/null -q"
+}
 
 if [[ -z "${KEYHOUND_CMD:-}" ]]; then
   (cd "$here" && mvn -q -o package -DskipTests >/dev/null)
@@ -23,10 +28,8 @@ if [[ -z "${KEYHOUND_CMD:-}" ]]; then
     (cd "$here" && mvn -q -o test-compile >/dev/null)
     KEYHOUND_CMD="java $java_opts -cp $here/target/keyhound.jar:$here/target/test-classes dev.keyhound.source.git.HistoryBench $repo $threads ${ENGINE:+--engine}"
   else
-    # The launcher adds its own flags (AppCDS, SerialGC, JIT); its CDS archive is made here, not
-    # in a timed run.
-    "$here/keyhound" version >/dev/null 2>&1
-    KEYHOUND_CMD="KEYHOUND_JAVA_OPTS='$java_opts' $here/keyhound scan '$repo' --threads $threads --format json -o /dev/null -q"
+    # The launcher adds its own flags (AppCDS, SerialGC, JIT).
+    KEYHOUND_CMD=$(scan_cmd "$here/keyhound")
   fi
 fi
 
@@ -46,10 +49,7 @@ run() { # NAME N CMD
   [[ $rc -eq 0 || $name == log || ( ( $name == keyhound || $name == before ) && $rc -eq 1 ) ]] || {
     echo "$name failed:"; tail -5 "$out/$name.err"; exit 1; }
 }
-if [[ -n "${BEFORE:-}" ]]; then
-  BEFORE_CMD="KEYHOUND_JAVA_OPTS='$java_opts' '$BEFORE' scan '$repo' --threads $threads --format json -o /dev/null -q"
-  "$BEFORE" version >/dev/null 2>&1 # builds its CDS archive outside the timed runs
-fi
+[[ -z "${BEFORE:-}" ]] || BEFORE_CMD=$(scan_cmd "$BEFORE")
 for n in $(seq "$first" "$reps"); do   # run 0 warms the page cache and is not counted
   run keyhound "$n" "$KEYHOUND_CMD"
   [[ -z "${BEFORE:-}" ]] || run before "$n" "$BEFORE_CMD"

@@ -112,7 +112,6 @@ public final class Engine implements Detector {
     private final Map<String, PathRules> rulesOnPath = new java.util.concurrent.ConcurrentHashMap<>();
     /** The keyword searches for the keywords of the rules that run on some paths, by those keywords. */
     private final Map<java.util.BitSet, KeywordPrefilter> prefilters = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<String> keywords;
 
     /**
      * Which rules run on a path, and the keyword search for their keywords alone: a keyword of
@@ -193,8 +192,11 @@ public final class Engine implements Detector {
                 .allMatch(a -> !a.targetRules().isEmpty() || a.commits().isEmpty());
         rulesOnPathCached = ruleSet.globalAllowlists().stream().allMatch(a -> a.commits().isEmpty())
                 && ruleSet.rules().stream().allMatch(r -> r.allowlists().stream().allMatch(a -> a.commits().isEmpty()));
-        keywords = List.copyOf(keywordIndex.keySet());
+        List<String> keywords = List.copyOf(keywordIndex.keySet());
         prefilter = new KeywordPrefilter(keywords);
+        java.util.BitSet everyKeyword = new java.util.BitSet(keywords.size());
+        everyKeyword.set(0, keywords.size());
+        prefilters.put(everyKeyword, prefilter);
         keywordLength = keywords.stream().mapToInt(String::length).toArray();
         gate = this.options.regexGate() ? HyperscanGate.forRules(rules) : null;
     }
@@ -415,13 +417,18 @@ public final class Engine implements Detector {
         }
         // A history holds each path in many versions, and the allowlists' path regexes would
         // otherwise run on every one.
-        Boolean known = allowedPaths.get(path);
+        return perPath(allowedPaths, path, p -> blobAllowedUncached(p, commit));
+    }
+
+    /** What the cache holds for the path, computed on first sight (the cache is emptied when full). */
+    private static <V> V perPath(Map<String, V> cache, String path, java.util.function.Function<String, V> compute) {
+        V known = cache.get(path);
         if (known == null) {
-            if (allowedPaths.size() >= ALLOWED_PATHS_CACHED) {
-                allowedPaths.clear();
+            if (cache.size() >= ALLOWED_PATHS_CACHED) {
+                cache.clear();
             }
-            known = blobAllowedUncached(path, commit);
-            allowedPaths.put(path, known);
+            known = compute.apply(path);
+            cache.put(path, known);
         }
         return known;
     }
@@ -570,28 +577,19 @@ public final class Engine implements Detector {
 
     private PathRules pathRules(String path, String commit) {
         // A history holds each path in many versions: the path regexes run once per path.
-        PathRules known = rulesOnPath.get(path);
-        if (known != null) {
-            return known;
-        }
-        if (rulesOnPath.size() >= ALLOWED_PATHS_CACHED) {
-            rulesOnPath.clear();
-        }
-        boolean[] runs = new boolean[rules.length];
-        java.util.BitSet live = new java.util.BitSet(keywords.size());
-        for (int j = 0; j < rules.length; j++) {
-            runs[j] = runsOnUncached(rules[j], path, commit);
-            if (runs[j] && keywordsOfRule[j] != null) {
-                for (int k : keywordsOfRule[j]) {
-                    live.set(k);
+        return perPath(rulesOnPath, path, p -> {
+            boolean[] runs = new boolean[rules.length];
+            java.util.BitSet live = new java.util.BitSet(keywordLength.length);
+            for (int j = 0; j < rules.length; j++) {
+                runs[j] = runsOnUncached(rules[j], p, commit);
+                if (runs[j] && keywordsOfRule[j] != null) {
+                    for (int k : keywordsOfRule[j]) {
+                        live.set(k);
+                    }
                 }
             }
-        }
-        KeywordPrefilter search = live.cardinality() == keywords.size() ? prefilter
-                : prefilters.computeIfAbsent(live, m -> new KeywordPrefilter(keywords, m));
-        known = new PathRules(runs, search);
-        rulesOnPath.put(path, known);
-        return known;
+            return new PathRules(runs, prefilters.computeIfAbsent(live, m -> new KeywordPrefilter(prefilter.keywords(), m)));
+        });
     }
 
     private boolean runsOnUncached(Rule r, String path, String commit) {
@@ -644,8 +642,12 @@ public final class Engine implements Detector {
 
     /** Whether [from, to) overlaps one of the sorted [start, end) pairs. */
     static boolean overlaps(int[] ranges, int from, int to) {
-        int first = firstEndingAfter(ranges, from);
-        return first < ranges.length / 2 && ranges[first * 2] < to;
+        return startsBefore(ranges, firstEndingAfter(ranges, from), to);
+    }
+
+    /** Whether the pair at index pair (one of the sorted [start, end) pairs, or their count) starts before to. */
+    static boolean startsBefore(int[] ranges, int pair, int to) {
+        return pair < ranges.length / 2 && ranges[pair * 2] < to;
     }
 
     /** Index of the first of the sorted [start, end) pairs that ends after offset (their count if none). */
@@ -944,12 +946,12 @@ public final class Engine implements Detector {
                 }
                 if (touched != null) {
                     near = firstEndingAfter(touched, from, near);
-                    if (near == touched.length / 2 || touched[near * 2] >= farthestWindowEnd(he)) {
+                    if (!startsBefore(touched, near, farthestWindowEnd(he))) {
                         continue;
                     }
                 }
                 int to = windowEnd(i, he, context);
-                if (touched != null && !overlaps(touched, from, to)) {
+                if (touched != null && !startsBefore(touched, near, to)) {
                     continue;
                 }
                 int end = runRegion(i, from, to, true);
@@ -980,7 +982,7 @@ public final class Engine implements Detector {
                 // Most hits of a blob lie far from what its delta changed: their windows, which
                 // cannot reach past the caps, are not measured line by line.
                 near = firstEndingAfter(touched, Math.max(0, hs - BEFORE_CAP), near);
-                if (near == touched.length / 2 || touched[near * 2] >= farthestWindowEnd(he)) {
+                if (!startsBefore(touched, near, farthestWindowEnd(he))) {
                     continue;
                 }
                 int ws = windowStart(hs, context);

@@ -57,13 +57,12 @@ public final class KeywordPrefilter {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         classes = next;
-        int longest = 0;
-        for (int kw = 0; kw < this.keywords.size(); kw++) {
-            if (only == null || only.get(kw)) {
-                longest = Math.max(longest, this.keywords.get(kw).length());
-            }
+        java.util.BitSet searched = only;
+        if (searched == null) {
+            searched = new java.util.BitSet(this.keywords.size());
+            searched.set(0, this.keywords.size());
         }
-        maxKeywordLength = longest;
+        maxKeywordLength = searched.stream().map(kw -> this.keywords.get(kw).length()).max().orElse(0);
         System.arraycopy(classOf, 0, byteClass, 0, 128);
 
         // Trie over classes.
@@ -71,10 +70,7 @@ public final class KeywordPrefilter {
         List<int[]> out = new ArrayList<>();
         go.add(newRow());
         out.add(new int[0]);
-        for (int kw = 0; kw < this.keywords.size(); kw++) {
-            if (only != null && !only.get(kw)) {
-                continue;
-            }
+        for (int kw = searched.nextSetBit(0); kw >= 0; kw = searched.nextSetBit(kw + 1)) {
             String k = this.keywords.get(kw).toLowerCase(Locale.ROOT);
             int s = 0;
             for (int i = 0; i < k.length(); i++) {

@@ -24,6 +24,21 @@ class KeywordPrefilterTest {
         return out;
     }
 
+    /** count lower-case keywords of 1 to maxLength chars from the alphabet, duplicates dropped. */
+    static List<String> randomKeywords(Random rnd, String alphabet, int count, int maxLength) {
+        List<String> keywords = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder k = new StringBuilder();
+            for (int j = 0, len = 1 + rnd.nextInt(maxLength); j < len; j++) {
+                k.append(Character.toLowerCase(alphabet.charAt(rnd.nextInt(alphabet.length()))));
+            }
+            if (!keywords.contains(k.toString())) {
+                keywords.add(k.toString());
+            }
+        }
+        return keywords;
+    }
+
     static TreeSet<String> viaBytes(KeywordPrefilter p, byte[] bytes) {
         TreeSet<String> out = new TreeSet<>();
         p.scan(bytes, 0, bytes.length, (k, end) -> out.add(k + "@" + end));
@@ -41,18 +56,7 @@ class KeywordPrefilterTest {
         Random rnd = new Random(42);
         String alphabet = "abcAB_-.";
         for (int round = 0; round < 300; round++) {
-            List<String> keywords = new ArrayList<>();
-            int n = 1 + rnd.nextInt(12);
-            for (int i = 0; i < n; i++) {
-                StringBuilder k = new StringBuilder();
-                int len = 1 + rnd.nextInt(5);
-                for (int j = 0; j < len; j++) {
-                    k.append(Character.toLowerCase(alphabet.charAt(rnd.nextInt(alphabet.length()))));
-                }
-                if (!keywords.contains(k.toString())) {
-                    keywords.add(k.toString());
-                }
-            }
+            List<String> keywords = randomKeywords(rnd, alphabet, 1 + rnd.nextInt(12), 5);
             KeywordPrefilter p = new KeywordPrefilter(keywords);
             StringBuilder text = new StringBuilder();
             int len = rnd.nextInt(round % 2 == 0 ? 400 : 3000);
@@ -89,16 +93,7 @@ class KeywordPrefilterTest {
         Random rnd = new Random(7);
         String alphabet = "abcAB_[";
         for (int round = 0; round < 200; round++) {
-            List<String> keywords = new ArrayList<>();
-            for (int i = 0, n = 2 + rnd.nextInt(8); i < n; i++) {
-                StringBuilder k = new StringBuilder();
-                for (int j = 0, len = 1 + rnd.nextInt(4); j < len; j++) {
-                    k.append(Character.toLowerCase(alphabet.charAt(rnd.nextInt(alphabet.length()))));
-                }
-                if (!keywords.contains(k.toString())) {
-                    keywords.add(k.toString());
-                }
-            }
+            List<String> keywords = randomKeywords(rnd, alphabet, 2 + rnd.nextInt(8), 4);
             java.util.BitSet only = new java.util.BitSet();
             for (int k = 0; k < keywords.size(); k++) {
                 only.set(k, rnd.nextBoolean());
