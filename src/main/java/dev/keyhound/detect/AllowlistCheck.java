@@ -77,7 +77,7 @@ final class AllowlistCheck {
             return false;
         }
         for (Pattern p : patterns) {
-            if (p.matcher(s).find()) {
+            if (RequiredLiteral.mayFind(p, s) && p.matcher(s).find()) {
                 return true;
             }
         }

@@ -1,7 +1,6 @@
 package dev.keyhound.detect;
 
 import dev.keyhound.source.Blob;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,13 +20,7 @@ public final class DeltaDetector implements Detector {
     private final Engine engine;
     private final AtomicLong readInPart = new AtomicLong();
     private final AtomicLong readWhole = new AtomicLong();
-    private final ThreadLocal<Map<String, Detection>> seen = ThreadLocal.withInitial(() ->
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Detection> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
+    private final ThreadLocal<Map<String, Detection>> seen = PerThreadLru.of(REMEMBERED);
 
     public DeltaDetector(Engine engine) {
         this.engine = engine;

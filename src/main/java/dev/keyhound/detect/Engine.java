@@ -714,6 +714,38 @@ public final class Engine implements Detector {
     private record Found(Candidate c, int line, boolean allowedInline) {
     }
 
+    /** Longest window whose regex matches are remembered (a window is a few lines around a keyword). */
+    private static final int WINDOW_CACHED_MAX = 4096;
+    private static final int WINDOWS_CACHED = 8192;
+    private static final int SECRETS_CACHED = 8192;
+
+    private record WindowKey(int rule, boolean anchored, String window) {
+    }
+
+    private record SecretKey(int rule, String secret) {
+    }
+
+    private final ThreadLocal<Map<WindowKey, int[]>> windowMatches = PerThreadLru.of(WINDOWS_CACHED);
+    private final ThreadLocal<Map<SecretKey, Boolean>> secretVerdicts = PerThreadLru.of(SECRETS_CACHED);
+
+    /**
+     * The checks of a candidate that read its secret alone: entropy, the rule's validator and
+     * placeholders. A value its rule's validator accepted is judged by the placeholder checks it
+     * cannot fail by chance; a publicly documented example value (AWS's ...EXAMPLE key) goes on to
+     * be reported as such (info) by the assembler rather than dropped here.
+     */
+    private boolean mayBeSecret(int rule, String secret) {
+        Double entropy = rules[rule].entropy();
+        if (entropy != null && Entropy.shannon(secret) <= entropy) {
+            return false;
+        }
+        Predicate<String> validator = validators.get(rule);
+        if (validator != null && !validator.test(secret)) {
+            return false;
+        }
+        return !PlaceholderFilter.isPlaceholder(secret, validator != null) || KNOWN.note(secret).isPresent();
+    }
+
     /** The work on one decoded blob. */
     private final class Scan {
         final Blob blob;
@@ -1104,32 +1136,12 @@ public final class Engine implements Detector {
             if (gate != null && !gate.mayMatch(i, text, from, to, anchored, byteView)) {
                 return 0;
             }
-            Rule rule = rules[i];
-            CharSequence input = from == 0 && to == text.length() ? text : text.substring(from, to);
-            // A window cut inside a line (a very long line) may cut a match short: such a match is
-            // matched again from its start with the rest of the line in view.
-            boolean cutEnd = to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != '\r';
-            Matcher m = rule.regex().matcher(input);
+            int[] raw = regexMatches(i, from, to, anchored);
             List<Found> out = null;
-            int ended = 0;
-            while (anchored ? ended == 0 && m.lookingAt() : m.find()) {
-                ended = from + m.end();
-                Candidate c = null;
-                if (cutEnd && m.end() + from == to) {
-                    int start = m.start() + from;
-                    int end = Math.min(text.length(), Math.max(to, start + MAX_REMATCH));
-                    Matcher again = rule.regex().matcher(text.substring(start, end));
-                    if (again.find() && again.start() == 0) {
-                        c = candidate(i, again, start);
-                        ended = start + again.end();
-                    }
-                } else {
-                    c = candidate(i, m, from);
-                }
-                if (c == null) {
-                    continue;
-                }
-                Found f = filter(c);
+            for (int k = 0; k + 4 < raw.length; k += 4) {
+                Candidate c = raw[k + 2] < 0 ? null : candidate(i, from + raw[k + 2], from + raw[k + 3],
+                        from + raw[k], from + raw[k + 1]);
+                Found f = c == null ? null : filter(c);
                 if (f != null) {
                     if (out == null) {
                         out = new ArrayList<>(found.get(i));
@@ -1140,39 +1152,95 @@ public final class Engine implements Detector {
             if (out != null) {
                 found.set(i, out);
             }
-            return ended;
+            int ended = raw[raw.length - 1];
+            return ended < 0 ? 0 : from + ended;
         }
 
-        private Candidate candidate(int i, Matcher m, int offset) {
-            int g = rules[i].secretGroupOf(m);
-            if (g < 0) {
-                return null;
+        /**
+         * The regex stage of {@link #runRegion}: per match (matchStart, matchEnd, secretStart,
+         * secretEnd) relative to from, secretStart -1 when the match holds no secret, then where the
+         * last match ended (-1 when none). A window's answer depends on its text alone (unless a
+         * match reaches its cut end), and a history holds the same window in many versions of a
+         * file: answers are remembered per thread.
+         */
+        private int[] regexMatches(int i, int from, int to, boolean anchored) {
+            Rule rule = rules[i];
+            boolean whole = from == 0 && to == text.length();
+            String input = whole ? text : text.substring(from, to);
+            // A window cut inside a line (a very long line) may cut a match short: such a match is
+            // matched again from its start with the rest of the line in view.
+            boolean cutEnd = to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != '\r';
+            WindowKey key = whole || cutEnd || input.length() > WINDOW_CACHED_MAX ? null : new WindowKey(i, anchored, input);
+            Map<WindowKey, int[]> cache = key == null ? null : windowMatches.get();
+            int[] known = cache == null ? null : cache.get(key);
+            if (known != null) {
+                return known;
             }
-            int ss = m.start(g) + offset;
-            int se = m.end(g) + offset;
+            Matcher m = rule.regex().matcher(input);
+            int[] raw = new int[8];
+            int n = 0;
+            int ended = -1;
+            while (anchored ? ended < 0 && m.lookingAt() : m.find()) {
+                ended = m.end();
+                int ms = m.start();
+                int me = m.end();
+                int ss = -1;
+                int se = -1;
+                if (cutEnd && m.end() + from == to) {
+                    int start = m.start() + from;
+                    int end = Math.min(text.length(), Math.max(to, start + MAX_REMATCH));
+                    Matcher again = rule.regex().matcher(text.substring(start, end));
+                    if (again.find() && again.start() == 0) {
+                        int g = rule.secretGroupOf(again);
+                        me = again.end() + ms;
+                        if (g >= 0) {
+                            ss = again.start(g) + ms;
+                            se = again.end(g) + ms;
+                        }
+                    } else {
+                        ms = -1;
+                    }
+                    ended = start - from + (ms >= 0 ? again.end() : m.end() - m.start());
+                } else {
+                    int g = rule.secretGroupOf(m);
+                    if (g >= 0) {
+                        ss = m.start(g);
+                        se = m.end(g);
+                    }
+                }
+                if (ms < 0) {
+                    continue;
+                }
+                if (n + 5 > raw.length) {
+                    raw = Arrays.copyOf(raw, raw.length * 2);
+                }
+                raw[n++] = ms;
+                raw[n++] = me;
+                raw[n++] = ss;
+                raw[n++] = se;
+            }
+            raw = Arrays.copyOf(raw, n + 1);
+            raw[n] = ended;
+            if (cache != null) {
+                cache.put(key, raw);
+            }
+            return raw;
+        }
+
+        private Candidate candidate(int i, int ss, int se, int ms, int me) {
             while (se > ss && (text.charAt(se - 1) == '\n' || text.charAt(se - 1) == '\r')) {
                 se--;
             }
             if (se <= ss) {
                 return null;
             }
-            return new Candidate(i, ss, se, m.start() + offset, m.end() + offset, text.substring(ss, se));
+            return new Candidate(i, ss, se, ms, me, text.substring(ss, se));
         }
 
         private Found filter(Candidate c) {
             Rule rule = rules[c.rule()];
             String secret = c.secret();
-            if (rule.entropy() != null && Entropy.shannon(secret) <= rule.entropy()) {
-                return null;
-            }
-            // A value its rule's validator accepted is judged by the placeholder checks it cannot
-            // fail by chance; a publicly documented example value (AWS's ...EXAMPLE key) goes on to
-            // be reported as such (info) by the assembler rather than dropped here.
-            Predicate<String> validator = validators.get(c.rule());
-            if (validator != null && !validator.test(secret)) {
-                return null;
-            }
-            if (PlaceholderFilter.isPlaceholder(secret, validator != null) && KNOWN.note(secret).isEmpty()) {
+            if (!secretVerdicts.get().computeIfAbsent(new SecretKey(c.rule(), secret), k -> mayBeSecret(k.rule(), k.secret()))) {
                 return null;
             }
             LineIndex li = lines();

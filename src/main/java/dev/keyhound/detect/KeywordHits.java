@@ -70,39 +70,29 @@ final class KeywordHits {
                 }
             }
         }
-        int reach = Math.max(0, prefilter.maxKeywordLength() - 1);
-        // The bytes outside the runs, and each seam, with a keyword's length of context either side.
-        KeywordPrefilter.HitSink outsideRuns = (k, hitEnd) -> {
-            if (!insideOneRun(copies, hitEnd - keywordLength[k], hitEnd)) {
-                sink.hit(k, hitEnd);
-            }
-        };
-        int scanFrom = -1;
-        int scanTo = -1;
+        // The bytes outside the runs and each seam between runs: a hit there touches them.
+        int[] changes = new int[16];
+        int n = 0;
         int runEnd = 0;
         for (int r = 0; r <= copies.length; r += 3) {
             int gapStart = runEnd;
             int gapEnd = r < copies.length ? copies[r] : child.length;
             if (gapEnd > gapStart || r > 0 && r < copies.length) {
-                int lo = Math.max(0, gapStart - reach);
-                int hi = Math.min(child.length, gapEnd + reach);
-                if (scanFrom >= 0 && lo <= scanTo) {
-                    scanTo = Math.max(scanTo, hi);
-                } else {
-                    if (scanFrom >= 0) {
-                        prefilter.scan(child, scanFrom, scanTo, outsideRuns);
-                    }
-                    scanFrom = lo;
-                    scanTo = hi;
+                if (n + 2 > changes.length) {
+                    changes = Arrays.copyOf(changes, changes.length * 2);
                 }
+                changes[n++] = gapStart;
+                changes[n++] = gapEnd;
             }
             if (r < copies.length) {
                 runEnd = copies[r] + copies[r + 2];
             }
         }
-        if (scanFrom >= 0) {
-            prefilter.scan(child, scanFrom, scanTo, outsideRuns);
-        }
+        prefilter.scanAround(child, Arrays.copyOf(changes, n), (k, hitEnd) -> {
+            if (!insideOneRun(copies, hitEnd - keywordLength[k], hitEnd)) {
+                sink.hit(k, hitEnd);
+            }
+        });
     }
 
     private static int firstEndingAtOrAfter(long[] packed, int offset) {

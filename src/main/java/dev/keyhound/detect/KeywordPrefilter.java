@@ -27,6 +27,8 @@ public final class KeywordPrefilter {
     private final int classes;
     private final int[] table;
     private final int[][] outputs;
+    /** Per state: the length of the keyword prefix it stands for. */
+    private final int[] depth;
     private final int maxKeywordLength;
     /** Inputs shorter than this are scanned as one chain. */
     static final int SPLIT_MIN = 512;
@@ -68,8 +70,10 @@ public final class KeywordPrefilter {
         // Trie over classes.
         List<int[]> go = new ArrayList<>();
         List<int[]> out = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
         go.add(newRow());
         out.add(new int[0]);
+        depths.add(0);
         for (int kw = searched.nextSetBit(0); kw >= 0; kw = searched.nextSetBit(kw + 1)) {
             String k = this.keywords.get(kw).toLowerCase(Locale.ROOT);
             int s = 0;
@@ -79,6 +83,7 @@ public final class KeywordPrefilter {
                     go.get(s)[c] = go.size();
                     go.add(newRow());
                     out.add(new int[0]);
+                    depths.add(i + 1);
                 }
                 s = go.get(s)[c];
             }
@@ -114,6 +119,7 @@ public final class KeywordPrefilter {
             }
         }
         outputs = out.toArray(new int[0][]);
+        depth = depths.stream().mapToInt(Integer::intValue).toArray();
         table = new int[states * classes];
         for (int s = 0; s < states; s++) {
             for (int c = 0; c < classes; c++) {
@@ -183,7 +189,44 @@ public final class KeywordPrefilter {
         }
     }
 
-    private void scanOne(byte[] bytes, int from, int to, int state, HitSink sink) {
+    /**
+     * Every hit that holds a byte of one of the sorted [start, end) changes (an empty change is a
+     * seam: a hit across it holds the bytes either side), reading each change from a keyword's
+     * length before it and past its end only while a keyword begun inside it can still end: where
+     * the automaton's longest match so far starts after the change, none can. Hits come in
+     * offset order, each once; some lie outside every change (callers filter).
+     */
+    void scanAround(byte[] bytes, int[] changes, HitSink sink) {
+        final int[] t = table;
+        final int[] cls = byteClass;
+        int reach = Math.max(0, maxKeywordLength - 1);
+        int pos = 0; // bytes before pos are read, and s is the state there
+        int s = 0;
+        for (int c = 0; c < changes.length; c += 2) {
+            int end = changes[c + 1];
+            int lo = Math.max(0, changes[c] - reach);
+            if (pos < lo) {
+                pos = lo;
+                s = 0;
+            }
+            s = scanOne(bytes, pos, Math.max(pos, end), s, sink);
+            pos = Math.max(pos, end);
+            while (pos < bytes.length && pos - depth[s / classes] < end) {
+                int v = t[s + cls[bytes[pos] & 0xFF]];
+                pos++;
+                if (v < 0) {
+                    v = ~v;
+                    for (int k : outputs[v / classes]) {
+                        sink.hit(k, pos);
+                    }
+                }
+                s = v;
+            }
+        }
+    }
+
+    /** Reads bytes[from, to) from the state given; returns the state at to. */
+    private int scanOne(byte[] bytes, int from, int to, int state, HitSink sink) {
         final int[] t = table;
         final int[] cls = byteClass;
         int s = state;
@@ -197,6 +240,7 @@ public final class KeywordPrefilter {
             }
             s = v;
         }
+        return s;
     }
 
     /** Scans text (decoded UTF-16 or non-ASCII UTF-8); offsets are char indexes. */

@@ -83,6 +83,53 @@ class KeywordPrefilterTest {
     }
 
     @Test
+    void aSearchAroundChangesFindsEveryHitTouchingThemOnce() {
+        Random rnd = new Random(5);
+        String alphabet = "abcAB_-. ";
+        for (int round = 0; round < 500; round++) {
+            List<String> keywords = randomKeywords(rnd, alphabet, 1 + rnd.nextInt(10), 6);
+            KeywordPrefilter p = new KeywordPrefilter(keywords);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, n = rnd.nextInt(400); i < n; i++) {
+                text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+            // sorted, disjoint changes, some empty (seams)
+            List<Integer> changes = new ArrayList<>();
+            int at = 0;
+            while (bytes.length > 0 && at < bytes.length && rnd.nextInt(6) > 0) {
+                int start = at + rnd.nextInt(Math.max(1, Math.min(60, bytes.length - at)));
+                int end = Math.min(bytes.length, start + (rnd.nextBoolean() ? 0 : rnd.nextInt(8)));
+                changes.add(start);
+                changes.add(end);
+                at = end + 1;
+            }
+            int[] ranges = changes.stream().mapToInt(Integer::intValue).toArray();
+            List<String> got = new ArrayList<>();
+            p.scanAround(bytes, ranges, (k, end) -> got.add(k + "@" + end));
+            TreeSet<String> all = naive(keywords, text.toString());
+            TreeSet<String> touching = new TreeSet<>();
+            for (String hit : all) {
+                int k = Integer.parseInt(hit.substring(0, hit.indexOf('@')));
+                int end = Integer.parseInt(hit.substring(hit.indexOf('@') + 1));
+                int start = end - keywords.get(k).length();
+                for (int c = 0; c < ranges.length; c += 2) {
+                    // holds a changed byte, or crosses the seam an empty change marks
+                    if (start < Math.max(ranges[c + 1], ranges[c] + 1) && end > ranges[c]
+                            && (ranges[c + 1] > ranges[c] || start < ranges[c])) {
+                        touching.add(hit);
+                    }
+                }
+            }
+            TreeSet<String> unique = new TreeSet<>(got);
+            assertEquals(got.size(), unique.size(), "each hit once, round " + round);
+            assertEquals(true, all.containsAll(unique), "only real hits, round " + round);
+            assertEquals(true, unique.containsAll(touching), "round " + round + ": " + keywords + " in \"" + text + "\" around "
+                    + java.util.Arrays.toString(ranges));
+        }
+    }
+
+    @Test
     void noKeywordsMeansNoHits() {
         KeywordPrefilter p = new KeywordPrefilter(List.of());
         assertEquals(new TreeSet<>(), viaBytes(p, "anything".getBytes(StandardCharsets.US_ASCII)));

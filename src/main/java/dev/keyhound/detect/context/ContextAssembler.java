@@ -4,7 +4,9 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keyhound.detect.Credential;
 import dev.keyhound.detect.Entropy;
+import dev.keyhound.detect.KeywordPrefilter;
 import dev.keyhound.detect.Match;
+import dev.keyhound.detect.PerThreadLru;
 import dev.keyhound.rules.ProviderInfo;
 import dev.keyhound.rules.RuleSet;
 import dev.keyhound.rules.Severity;
@@ -53,6 +55,10 @@ public final class ContextAssembler implements CredentialAssembler {
     private final AttributionData data;
     private final KnownExamples known;
 
+    /** Every provider alias, searched for in a document's letters and digits; null when one is not ASCII. */
+    private final KeywordPrefilter aliasSearch;
+    private final String[] aliasProvider;
+
     public ContextAssembler(RuleSet rules) {
         this(rules, AttributionData.builtIn(), KnownExamples.builtIn());
     }
@@ -61,6 +67,10 @@ public final class ContextAssembler implements CredentialAssembler {
         this.rules = rules;
         this.data = data;
         this.known = known;
+        List<String> aliases = new ArrayList<>(data.aliasToProvider().keySet());
+        boolean ascii = aliases.stream().allMatch(a -> a.chars().allMatch(c -> c < 128));
+        this.aliasSearch = ascii && !aliases.isEmpty() ? new KeywordPrefilter(aliases) : null;
+        this.aliasProvider = aliases.stream().map(a -> data.aliasToProvider().get(a)).toArray(String[]::new);
     }
 
     /** A match after attribution, with the scope it pairs in. */
@@ -73,7 +83,7 @@ public final class ContextAssembler implements CredentialAssembler {
             return List.of();
         }
         String path = blob.origin().path();
-        Document doc = new Document(path, text);
+        Document doc = document(path, text);
         List<Credential> out = new ArrayList<>();
         Map<String, List<Placed>> groups = new LinkedHashMap<>();
         List<Match> ours = new ArrayList<>(matches.size());
@@ -160,13 +170,7 @@ public final class ContextAssembler implements CredentialAssembler {
     private static final int VERDICT_LINE_MAX = 1000;
     private static final int VERDICTS_KEPT = 4096;
 
-    private final ThreadLocal<Map<LineVerdict, Boolean>> verdicts = ThreadLocal.withInitial(() ->
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<LineVerdict, Boolean> eldest) {
-                    return size() > VERDICTS_KEPT;
-                }
-            });
+    private final ThreadLocal<Map<LineVerdict, Boolean>> verdicts = PerThreadLru.of(VERDICTS_KEPT);
 
     private boolean judgeOnItsLine(String secret, String line, int column, boolean structured) {
         int col = line.indexOf(ScopeIndex.firstLine(secret));
@@ -209,12 +213,37 @@ public final class ContextAssembler implements CredentialAssembler {
                 return false;
             }
         }
-        for (AttributionData.ProviderShapes shapes : data.providers().values()) {
-            if (fit(shapes, named, secret) != null) {
+        return !fittingProviders(named, secret).isEmpty() || genericShape(named, secret);
+    }
+
+    private record FitKey(String part, String secret) {
+    }
+
+    private final ThreadLocal<Map<FitKey, List<AttributionData.ProviderShapes>>> fitting = PerThreadLru.of(VERDICTS_KEPT);
+
+    /** The providers with a shape the value fits for the part (see {@link #fit}): a history asks for the same values often. */
+    private List<AttributionData.ProviderShapes> fittingProviders(String part, String secret) {
+        return fitting.get().computeIfAbsent(new FitKey(part, secret), k -> data.providers().values().stream()
+                .filter(shapes -> fit(shapes, k.part(), k.secret()) != null).toList());
+    }
+
+    /**
+     * Whether some provider the value fits can be among {@link #place}'s candidates: one already
+     * named on the value's line, one with a distinctive shape (a sibling value may have it), or
+     * one whose alias the path or the document spells in its letters and digits, where every
+     * name a token, value, constructor, import or comment gives is spelt. Only source code is read
+     * so: a parsed file (JSON, YAML) may name a provider through escapes.
+     */
+    private boolean fitMayBeNamed(String part, String secret, List<Candidate> early, Document doc, String path) {
+        for (AttributionData.ProviderShapes shapes : fittingProviders(part, secret)) {
+            if (aliasSearch == null || path == null || !ScopeIndex.bracketScoped(path) || doc.view.notebook
+                    || shapes.shapes().stream().anyMatch(AttributionData.Shape::distinctive)
+                    || early.stream().anyMatch(c -> c.provider().equals(shapes.id()))
+                    || doc.namedProviders().contains(shapes.id())) {
                 return true;
             }
         }
-        return genericShape(named, secret);
+        return false;
     }
 
     /**
@@ -332,6 +361,13 @@ public final class ContextAssembler implements CredentialAssembler {
         }
         if (weakOnly && candidates.isEmpty() && !privateKey) {
             return null; // lock files and minified bundles: only a prefix or a provider's name counts
+        }
+        // When no provider the value fits can be named, the value is placed only as a generic one,
+        // whatever else the document says: when it cannot be that either, the document's
+        // structure is not read.
+        if (!privateKey && !fitMayBeNamed(part, secret, candidates, doc, path) && (weakOnly || !genericShape(part, secret)
+                || candidates.stream().anyMatch(c -> c.strength() == Strength.IDENTIFIER))) {
+            return null;
         }
         // Built only now: most matches are decided without reading the document's structure.
         Scope scope = doc.scopes().innermost(viewLine, secret);
@@ -708,6 +744,28 @@ public final class ContextAssembler implements CredentialAssembler {
 
     // ---- lazily read document ------------------------------------------------------------
 
+    /**
+     * The last documents read on this thread: a blob's live and inline-allowed matches are
+     * assembled apart, and a delta child whose changes may make a credential is assembled for that
+     * verdict and again when it is read whole. Its structure is read once.
+     */
+    private final ThreadLocal<Map<DocumentKey, Document>> documents = PerThreadLru.of(2);
+
+    private record DocumentKey(String path, String text) {
+    }
+
+    private Document document(String path, String text) {
+        return documents.get().computeIfAbsent(new DocumentKey(path, text), k -> new Document(k.path(), k.text()));
+    }
+
+    private static final boolean[] ASCII_ALNUM = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     private final class Document {
         final DocumentView view;
         private final String path;
@@ -742,6 +800,50 @@ public final class ContextAssembler implements CredentialAssembler {
                 distinctive(v, found);
                 return found.stream().map(Candidate::provider).toList();
             });
+        }
+
+        private Set<String> namedProviders;
+
+        /**
+         * The providers whose alias the document's or its path's letters and digits spell (case
+         * folded, everything else left out): a superset of those its tokens and values name.
+         */
+        Set<String> namedProviders() {
+            if (namedProviders == null) {
+                Set<String> found = new java.util.HashSet<>();
+                for (String s : new String[] {view.text, path}) {
+                    byte[] folded = lettersAndDigits(s);
+                    aliasSearch.scan(folded, 0, folded.length, (k, end) -> found.add(aliasProvider[k]));
+                }
+                namedProviders = found;
+            }
+            return namedProviders;
+        }
+
+        /**
+         * The text's letters and digits that fold to ASCII ('İ' is an 'i' to {@link Names}), in
+         * order, everything else left out. Read from a byte copy: a Latin-1 string copies as is.
+         */
+        private static byte[] lettersAndDigits(String s) {
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            boolean aligned = b.length == s.length(); // else a surrogate pair became one '?'
+            if (!aligned) {
+                b = new byte[s.length()];
+            }
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                int c = aligned ? b[i] & 0xff : '?';
+                if (c < 128 && ASCII_ALNUM[c]) {
+                    b[n++] = (byte) c;
+                } else if (c == '?') { // a char past Latin-1 (no Latin-1 char folds to ASCII)
+                    char ch = s.charAt(i);
+                    char lower = Character.toLowerCase(ch);
+                    if (lower < 128 && Character.isLetterOrDigit(ch)) {
+                        b[n++] = (byte) lower;
+                    }
+                }
+            }
+            return java.util.Arrays.copyOf(b, n);
         }
 
         /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */

@@ -31,6 +31,25 @@ class BracketScopesTest {
         }
     }
 
+    /** The lexer reads one byte per char: chars past Latin-1, and surrogate pairs, must not shift what it sees. */
+    @Test
+    void charsBeyondLatin1DoNotShiftBracketsOrOpeners() {
+        String text = "# \uD83D\uDE80 launch \u4E2D\u6587\n"
+                + "note = \"\uD83D\uDE80(\"\n"
+                + "exchange = ccxt.kraken({\n"
+                + "    'apiKey': 'k\u00E9y',\n"
+                + "    'secret': 's\uD83D\uDE80',\n"
+                + "})\n";
+        java.util.List<com.google.re2j.Pattern> constructors = java.util.List.of(
+                com.google.re2j.Pattern.compile("ccxt\\.([A-Za-z0-9_]+)\\s*\\("));
+        ScopeIndex index = BracketScopes.build(DocumentView.of("bot.py", text), "py", constructors);
+        Scope scope = index.innermost(4, "k\u00E9y");
+        assertEquals(3, scope.startLine);
+        assertEquals(6, scope.endLine);
+        assertEquals("kraken", BracketScopes.constructorId(scope.opener, constructors));
+        assertEquals(java.util.List.of("apiKey", "secret"), scope.fields().stream().map(Scope.Field::name).toList());
+    }
+
     @Test
     void aLineWithoutAQuotedValueAfterAnAssignmentCannotHoldAField() {
         assertTrue(BracketScopes.mayHoldField("api_key = \"abc\""));

@@ -143,6 +143,23 @@ class ContextAssemblerTest {
         assertEquals(List.of(expected), providers(path, template, keyFormat, secretFormat, seed));
     }
 
+    /**
+     * A key only Deribit's shape fits is Deribit's only where something in the file names Deribit,
+     * however far from the key and however spelt (the assembler skips the file's structure when
+     * nothing does).
+     */
+    @Test
+    void aValueOnlyOneProviderFitsIsItsWhereverTheFileNamesIt() {
+        String pair = "client_id = \"%s\"\nclient_secret = \"%s\"\n";
+        String filler = "def other():\n    return 1\n\n".repeat(4);
+        assertEquals(List.of("deribit secret,key"), providers("bot.py", "import deribit_api as api\n\n" + filler + pair,
+                "{{alnum:9}}", "{{alnum:43}}", 30));
+        assertEquals(List.of("deribit secret,key"), providers("bot.py", filler + "# DER\u0130B\u0130T account\n" + pair,
+                "{{alnum:9}}", "{{alnum:43}}", 31));
+        assertEquals(List.of(), providers("bot.py", filler + "# exchange account\n" + pair,
+                "{{alnum:9}}", "{{alnum:43}}", 32).stream().filter(p -> p.startsWith("deribit")).toList());
+    }
+
     /** "provider parts" of each credential assembled from a key and a secret filled into the template. */
     private List<String> providers(String path, String template, String keyFormat, String secretFormat, long seed) {
         Fixture f = new Fixture(seed);

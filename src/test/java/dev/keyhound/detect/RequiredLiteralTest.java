@@ -1,0 +1,129 @@
+package dev.keyhound.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.re2j.Pattern;
+import dev.keyhound.rules.Allowlist;
+import dev.keyhound.rules.ExampleTemplate;
+import dev.keyhound.rules.Rule;
+import dev.keyhound.rules.RuleSet;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The literal is a necessary condition: wherever the regex finds a match, the text holds it. */
+class RequiredLiteralTest {
+
+    @Test
+    void findsTheLongestLiteralOutsideGroupsClassesAndQuantifiers() {
+        assertEquals("node_modules/", RequiredLiteral.of("(?:^|/)node_modules/"));
+        assertEquals("site-packages/", RequiredLiteral.of(
+                "(?:^|/)(?:\\.?venv|virtualenv|env)/(?:lib|Lib|lib64)/(?:python[0-9.]*/)?site-packages/"));
+        assertEquals("ccxt", RequiredLiteral.of("ccxt(?:\\.pro|\\.async_support|\\.async)?\\.([A-Za-z0-9_]+)\\s*\\("));
+        assertEquals("getattr(", RequiredLiteral.of("getattr\\(\\s*ccxt(?:\\.pro|\\.async_support)?\\s*,\\s*[\"']([A-Za-z0-9_]+)[\"']\\s*\\)\\s*\\("));
+        assertEquals("\"github.com/", RequiredLiteral.of("\"(github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)"));
+        // a quantified char is not required, and neither is what an escape class or a class stands for
+        assertEquals("abc", RequiredLiteral.of("xyz?abc\\d[d]"));
+        assertEquals("ab{x}", RequiredLiteral.of("ab{x}c{2}"));
+        // a group without alternatives is read through; one with them is not
+        assertEquals("AKIA", RequiredLiteral.of("\\b((?:AKIA)[A-Z2-7]{16})\\b"));
+        assertEquals("-key", RequiredLiteral.of("\\b((?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z2-7]{16})-key"));
+    }
+
+    @Test
+    void givesNoneWhereNothingIsRequiredOrTheRegexIsNotReadSafely() {
+        assertNull(RequiredLiteral.of("(?:^|/)(?:package-lock\\.json|yarn\\.lock)$"));
+        assertNull(RequiredLiteral.of("abcdef|ghi"));
+        assertNull(RequiredLiteral.of("(?i)node_modules/"));
+        assertNull(RequiredLiteral.of("(?si)node_modules/"));
+        assertNull(RequiredLiteral.of("\\Qnode_modules\\E"));
+        assertNull(RequiredLiteral.of("\\x{41}BCDEF"));
+        assertNull(RequiredLiteral.of("a"));
+        assertNull(RequiredLiteral.of("[A-Z]{20}"));
+    }
+
+    @Test
+    void aPatternIsSkippedOnlyWhereItCannotFind() {
+        Pattern modules = Pattern.compile("(?:^|/)node_modules/");
+        assertFalse(RequiredLiteral.mayFind(modules, "src/app/main.py"));
+        assertTrue(RequiredLiteral.mayFind(modules, "web/node_modules/x/index.js"));
+        // a case-insensitive flag given to compile is not in the regex text
+        Pattern folded = Pattern.compile("node_modules/", Pattern.CASE_INSENSITIVE);
+        assertTrue(RequiredLiteral.mayFind(folded, "web/NODE_MODULES/x.js"));
+        assertTrue(folded.matcher("web/NODE_MODULES/x.js").find());
+    }
+
+    /** Every built-in rule's and allowlist's regex, on its examples and random cuts and mutations of them. */
+    @Test
+    void neverRulesOutATextWhereRe2jFindsAMatch() throws Exception {
+        long seed = new SecureRandom().nextLong();
+        Random random = new Random(seed);
+        RuleSet set = RuleSet.builtIn();
+        int checked = 0;
+        int withLiteral = 0;
+        for (Rule rule : set.rules()) {
+            List<Pattern> patterns = new ArrayList<>();
+            if (rule.regex() != null) {
+                patterns.add(rule.regex());
+            }
+            for (Allowlist a : rule.allowlists()) {
+                patterns.addAll(a.regexes());
+                patterns.addAll(a.paths());
+            }
+            List<String> texts = new ArrayList<>();
+            for (String example : rule.examples()) {
+                texts.add(ExampleTemplate.expand(example, random));
+            }
+            for (int n = 0, base = texts.size(); base > 0 && n < base * 20; n++) {
+                texts.add(mutate(texts.get(random.nextInt(base)), random));
+            }
+            for (Pattern p : patterns) {
+                if (RequiredLiteral.of(p.pattern()) != null) {
+                    withLiteral++;
+                }
+                for (String text : texts) {
+                    if (p.matcher(text).find()) {
+                        checked++;
+                        assertTrue(RequiredLiteral.mayFind(p, text), () -> "seed " + seed + ": " + p.pattern()
+                                + " finds a match in " + text + " without " + RequiredLiteral.of(p.pattern()));
+                    }
+                }
+            }
+        }
+        List<String> paths = List.of("web/node_modules/left-pad/index.js", "node_modules/a.js",
+                ".venv/lib/python3.11/site-packages/ccxt/base.py", "env/Lib/site-packages/x.py",
+                "lib/site-packages/y.py", "app/bower_components/z.js", "vendor/bundle/ruby/gem.rb",
+                "vendor/cache/x.gem", "yarn.lock", "api/package-lock.json", "go.sum", "Cargo.lock");
+        for (Allowlist a : set.globalAllowlists()) {
+            for (Pattern p : a.paths()) {
+                for (int n = 0; n < paths.size() * 20; n++) {
+                    String path = n < paths.size() ? paths.get(n) : mutate(paths.get(random.nextInt(paths.size())), random);
+                    if (p.matcher(path).find()) {
+                        checked++;
+                        assertTrue(RequiredLiteral.mayFind(p, path), () -> "seed " + seed + ": " + p.pattern() + " finds " + path);
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 500, "matches checked: " + checked);
+        assertTrue(withLiteral > 10, "regexes with a literal: " + withLiteral);
+    }
+
+    private static String mutate(String text, Random random) {
+        StringBuilder b = new StringBuilder(text);
+        for (int k = 0; k < 3 && b.length() > 0; k++) {
+            int at = random.nextInt(b.length());
+            switch (random.nextInt(3)) {
+                case 0 -> b.deleteCharAt(at);
+                case 1 -> b.insert(at, (char) (' ' + random.nextInt(95)));
+                default -> b.setCharAt(at, (char) (' ' + random.nextInt(95)));
+            }
+        }
+        return b.toString();
+    }
+}
