@@ -88,11 +88,8 @@ final class KeywordHits {
                 runEnd = copies[r] + copies[r + 2];
             }
         }
-        prefilter.scanAround(child, Arrays.copyOf(changes, n), (k, hitEnd) -> {
-            if (!insideOneRun(copies, hitEnd - keywordLength[k], hitEnd)) {
-                sink.hit(k, hitEnd);
-            }
-        });
+        // A hit that touches none lies inside one run: the base's, moved above.
+        prefilter.scanAround(child, Arrays.copyOf(changes, n), sink);
     }
 
     private static int firstEndingAtOrAfter(long[] packed, int offset) {
@@ -107,23 +104,5 @@ final class KeywordHits {
             }
         }
         return lo;
-    }
-
-    /** Whether [from, to) of the child lies inside one copied run (runs are in child order). */
-    private static boolean insideOneRun(int[] copies, int from, int to) {
-        int lo = 0;
-        int hi = copies.length / 3 - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int start = copies[mid * 3];
-            if (start > from) {
-                hi = mid - 1;
-            } else if (start + copies[mid * 3 + 2] <= from) {
-                lo = mid + 1;
-            } else {
-                return to <= start + copies[mid * 3 + 2];
-            }
-        }
-        return false;
     }
 }

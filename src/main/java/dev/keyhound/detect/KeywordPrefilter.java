@@ -21,6 +21,7 @@ public final class KeywordPrefilter {
     }
 
     private final List<String> keywords;
+    private final int[] keywordLength;
     private final int[] classOf = new int[128];
     /** classOf for every byte value, indexed by (byte & 0xFF): no branch for non-ASCII bytes. */
     private final int[] byteClass = new int[256];
@@ -43,6 +44,7 @@ public final class KeywordPrefilter {
      */
     public KeywordPrefilter(List<String> keywords, java.util.BitSet only) {
         this.keywords = List.copyOf(keywords);
+        this.keywordLength = this.keywords.stream().mapToInt(String::length).toArray();
         int next = 1;
         for (String k : this.keywords) {
             for (int i = 0; i < k.length(); i++) {
@@ -190,11 +192,11 @@ public final class KeywordPrefilter {
     }
 
     /**
-     * Every hit that holds a byte of one of the sorted [start, end) changes (an empty change is a
-     * seam: a hit across it holds the bytes either side), reading each change from a keyword's
-     * length before it and past its end only while a keyword begun inside it can still end: where
-     * the automaton's longest match so far starts after the change, none can. Hits come in
-     * offset order, each once; some lie outside every change (callers filter).
+     * Exactly the hits that hold a byte of one of the sorted, disjoint [start, end) changes, or
+     * cross the seam an empty one marks (its bytes either side), each once, in offset order. Each
+     * change is read from a keyword's length before it, and past its end only while a keyword
+     * begun before the end can still end: where the automaton's longest match so far starts
+     * after the change, none can.
      */
     void scanAround(byte[] bytes, int[] changes, HitSink sink) {
         final int[] t = table;
@@ -209,7 +211,13 @@ public final class KeywordPrefilter {
                 pos = lo;
                 s = 0;
             }
-            s = scanOne(bytes, pos, Math.max(pos, end), s, sink);
+            final int at = c;
+            HitSink touching = (k, hitEnd) -> {
+                if (touches(changes, at, hitEnd - keywordLength[k], hitEnd)) {
+                    sink.hit(k, hitEnd);
+                }
+            };
+            s = scanOne(bytes, pos, Math.max(pos, end), s, touching);
             pos = Math.max(pos, end);
             while (pos < bytes.length && pos - depth[s / classes] < end) {
                 int v = t[s + cls[bytes[pos] & 0xFF]];
@@ -217,12 +225,36 @@ public final class KeywordPrefilter {
                 if (v < 0) {
                     v = ~v;
                     for (int k : outputs[v / classes]) {
-                        sink.hit(k, pos);
+                        touching.hit(k, pos);
                     }
                 }
                 s = v;
             }
         }
+    }
+
+    /**
+     * Whether [start, end) touches a change: changes near the one being read (at), before it or,
+     * where its tail was read past the next ones, after it.
+     */
+    private static boolean touches(int[] changes, int at, int start, int end) {
+        for (int c = at; c >= 0 && changes[c + 1] >= start; c -= 2) {
+            if (touchesOne(changes, c, start, end)) {
+                return true;
+            }
+        }
+        for (int c = at + 2; c < changes.length && changes[c] < end; c += 2) {
+            if (touchesOne(changes, c, start, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean touchesOne(int[] changes, int c, int start, int end) {
+        int cs = changes[c];
+        int ce = changes[c + 1];
+        return end > cs && (ce > cs ? start < ce : start < cs);
     }
 
     /** Reads bytes[from, to) from the state given; returns the state at to. */

@@ -1,21 +1,24 @@
 package dev.keyhound.detect;
 
 import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The longest literal that every match of a regex contains, so that a plain {@code contains}
- * can say "no match" before RE2/J runs. RE2/J skips ahead with indexOf only for a literal the
- * match starts with; a regex such as {@code (?:^|/)node_modules/} gets no such help, and neither
- * does the per-call cost of a matcher on thousands of short strings (paths, brackets' openers).
+ * Literals of which every match of a regex holds at least one (most often a single one), so that
+ * a plain {@code contains} can say "no match" before RE2/J runs. RE2/J skips ahead with indexOf
+ * only for a literal the match starts with; a regex such as {@code (?:^|/)node_modules/} gets no
+ * such help, and neither does the per-call cost of a matcher on thousands of short strings
+ * (paths, brackets' openers).
  *
- * <p>Conservative: only literals outside any group, class or quantified atom count, and a regex
- * with an alternation outside groups, a case-insensitive flag or an escape it does not know has
- * none.
+ * <p>Conservative: literals count only outside classes and quantified atoms; a group is read
+ * through, or, when it has alternatives, stands for the literals one of them must hold. A
+ * case-insensitive flag or an escape this does not read means none.
  */
 public final class RequiredLiteral {
-    private static final ConcurrentHashMap<String, Optional<String>> KNOWN = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Optional<List<String>>> KNOWN = new ConcurrentHashMap<>();
 
     private RequiredLiteral() {
     }
@@ -25,40 +28,124 @@ public final class RequiredLiteral {
         if (pattern.flags() != 0) {
             return true;
         }
-        String literal = KNOWN.computeIfAbsent(pattern.pattern(), r -> Optional.ofNullable(of(r))).orElse(null);
-        return literal == null || text.contains(literal);
+        List<String> literals = KNOWN.computeIfAbsent(pattern.pattern(), r -> Optional.ofNullable(anyOf(r))).orElse(null);
+        if (literals == null) {
+            return true;
+        }
+        for (String l : literals) {
+            if (text.contains(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The longest literal (2+ chars) every match of the regex holds, or null. */
     static String of(String regex) {
+        List<String> any = anyOf(regex);
+        return any != null && any.size() == 1 ? any.get(0) : null;
+    }
+
+    /**
+     * Literals (2+ chars each) of which every match holds one: the requirement whose shortest
+     * literal is longest (then the one with fewer literals); null when there is none.
+     */
+    static List<String> anyOf(String regex) {
         if (caseInsensitive(regex)) {
             return null;
         }
-        Runs runs = new Runs();
-        if (!read(regex, 0, regex.length(), runs)) {
-            return null;
-        }
-        runs.end();
-        return runs.best != null && runs.best.length() >= 2 ? runs.best : null;
+        List<String> found = requirement(regex, 0, regex.length());
+        return found != null && shortest(found) >= 2 ? found : null;
     }
 
-    /** Literal runs read so far: the longest ended one and the one being read. */
+    /** The requirement of regex[from, to); null when it has none or is not read. */
+    private static List<String> requirement(String regex, int from, int to) {
+        List<int[]> alternatives = alternatives(regex, from, to);
+        if (alternatives == null) {
+            return null;
+        }
+        if (alternatives.size() == 1) {
+            Runs runs = new Runs();
+            if (!read(regex, from, to, runs)) {
+                return null;
+            }
+            runs.end();
+            return runs.best;
+        }
+        List<String> union = new ArrayList<>();
+        for (int[] a : alternatives) {
+            List<String> one = requirement(regex, a[0], a[1]);
+            if (one == null) {
+                return null; // an alternative that needs nothing: the whole needs nothing
+            }
+            for (String l : one) {
+                if (!union.contains(l)) {
+                    union.add(l);
+                }
+            }
+        }
+        return union;
+    }
+
+    /** The [from, to) ranges of regex[from, to)'s top-level alternatives; null when not read. */
+    private static List<int[]> alternatives(String regex, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        int start = from;
+        int i = from;
+        while (i < to) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '[') {
+                i = classEnd(regex, i);
+                if (i < 0) {
+                    return null;
+                }
+            } else if (c == '(') {
+                i = groupEnd(regex, i);
+                if (i < 0) {
+                    return null;
+                }
+            } else if (c == '|') {
+                out.add(new int[] {start, i});
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        out.add(new int[] {start, to});
+        return out;
+    }
+
+    private static int shortest(List<String> literals) {
+        return literals.stream().mapToInt(String::length).min().orElse(0);
+    }
+
+    /** Literal runs read so far: the best requirement ended and the literal being read. */
     private static final class Runs {
-        String best;
+        List<String> best;
         final StringBuilder run = new StringBuilder();
 
         void end() {
-            if (best == null || run.length() > best.length()) {
-                best = run.toString();
+            if (run.length() > 0) {
+                offer(List.of(run.toString()));
             }
             run.setLength(0);
+        }
+
+        void offer(List<String> requirement) {
+            if (best == null || shortest(requirement) > shortest(best)
+                    || shortest(requirement) == shortest(best) && requirement.size() < best.size()) {
+                best = requirement;
+            }
         }
     }
 
     /**
      * Reads the concatenation regex[from, to) into runs; false when it has an alternative at its
-     * top or a construct this does not read. A group that is not quantified and has no alternative
-     * at its top is read through (its text is part of every match); any other atom ends the run.
+     * top or a construct this does not read. A group that is not quantified is read through when
+     * it has no alternatives, and offers what one of its alternatives must hold when it has; any
+     * other atom ends the run.
      */
     private static boolean read(String regex, int from, int to, Runs runs) {
         int i = from;
@@ -116,13 +203,22 @@ public final class RequiredLiteral {
             if (literal && once) {
                 runs.run.append(value);
             } else if (inner >= 0 && once) {
-                // Read through; a group with alternatives undoes what its first one added.
-                int mark = runs.run.length();
-                String best = runs.best;
-                if (!read(regex, inner, atomEnd - 1, runs)) {
-                    runs.run.setLength(mark);
-                    runs.best = best;
+                List<int[]> alternatives = alternatives(regex, inner, atomEnd - 1);
+                if (alternatives != null && alternatives.size() == 1) {
+                    // Read through; a group this cannot read undoes what it added.
+                    int mark = runs.run.length();
+                    List<String> best = runs.best;
+                    if (!read(regex, inner, atomEnd - 1, runs)) {
+                        runs.run.setLength(mark);
+                        runs.best = best;
+                        runs.end();
+                    }
+                } else {
                     runs.end();
+                    List<String> one = alternatives == null ? null : requirement(regex, inner, atomEnd - 1);
+                    if (one != null) {
+                        runs.offer(one);
+                    }
                 }
             } else {
                 runs.end();

@@ -83,7 +83,7 @@ class KeywordPrefilterTest {
     }
 
     @Test
-    void aSearchAroundChangesFindsEveryHitTouchingThemOnce() {
+    void aSearchAroundChangesFindsExactlyTheHitsTouchingThemOnce() {
         Random rnd = new Random(5);
         String alphabet = "abcAB_-. ";
         for (int round = 0; round < 500; round++) {
@@ -98,7 +98,8 @@ class KeywordPrefilterTest {
             List<Integer> changes = new ArrayList<>();
             int at = 0;
             while (bytes.length > 0 && at < bytes.length && rnd.nextInt(6) > 0) {
-                int start = at + rnd.nextInt(Math.max(1, Math.min(60, bytes.length - at)));
+                // often a byte or two apart, so a change's tail is read past the next ones
+                int start = at + rnd.nextInt(Math.max(1, Math.min(rnd.nextBoolean() ? 3 : 60, bytes.length - at)));
                 int end = Math.min(bytes.length, start + (rnd.nextBoolean() ? 0 : rnd.nextInt(8)));
                 changes.add(start);
                 changes.add(end);
@@ -123,8 +124,7 @@ class KeywordPrefilterTest {
             }
             TreeSet<String> unique = new TreeSet<>(got);
             assertEquals(got.size(), unique.size(), "each hit once, round " + round);
-            assertEquals(true, all.containsAll(unique), "only real hits, round " + round);
-            assertEquals(true, unique.containsAll(touching), "round " + round + ": " + keywords + " in \"" + text + "\" around "
+            assertEquals(touching, unique, "round " + round + ": " + keywords + " in \"" + text + "\" around "
                     + java.util.Arrays.toString(ranges));
         }
     }

@@ -36,6 +36,20 @@ class RequiredLiteralTest {
     }
 
     @Test
+    void aGroupWithAlternativesStandsForTheLiteralsOneOfThemHolds() {
+        assertEquals(List.of("package-lock.json", "yarn.lock", "go.sum"),
+                RequiredLiteral.anyOf("(?:^|/)(?:package-lock\\.json|yarn\\.lock|go\\.sum)$"));
+        assertEquals(List.of("abcdef", "ghi"), RequiredLiteral.anyOf("abcdef|ghi"));
+        // a single literal whose length beats the alternatives' shortest is preferred
+        assertEquals(List.of("/site-packages/"), RequiredLiteral.anyOf("(?:venv|env)/site-packages/"));
+        assertNull(RequiredLiteral.anyOf("(?:^|/)(?:abc|)x"));
+        assertNull(RequiredLiteral.anyOf("abc|d"));
+        Pattern locks = Pattern.compile("(?:^|/)(?:package-lock\\.json|yarn\\.lock)$");
+        assertFalse(RequiredLiteral.mayFind(locks, "src/lock.py"));
+        assertTrue(RequiredLiteral.mayFind(locks, "web/yarn.lock"));
+    }
+
+    @Test
     void givesNoneWhereNothingIsRequiredOrTheRegexIsNotReadSafely() {
         assertNull(RequiredLiteral.of("(?:^|/)(?:package-lock\\.json|yarn\\.lock)$"));
         assertNull(RequiredLiteral.of("abcdef|ghi"));
@@ -83,14 +97,14 @@ class RequiredLiteralTest {
                 texts.add(mutate(texts.get(random.nextInt(base)), random));
             }
             for (Pattern p : patterns) {
-                if (RequiredLiteral.of(p.pattern()) != null) {
+                if (RequiredLiteral.anyOf(p.pattern()) != null) {
                     withLiteral++;
                 }
                 for (String text : texts) {
                     if (p.matcher(text).find()) {
                         checked++;
                         assertTrue(RequiredLiteral.mayFind(p, text), () -> "seed " + seed + ": " + p.pattern()
-                                + " finds a match in " + text + " without " + RequiredLiteral.of(p.pattern()));
+                                + " finds a match in " + text + " without " + RequiredLiteral.anyOf(p.pattern()));
                     }
                 }
             }

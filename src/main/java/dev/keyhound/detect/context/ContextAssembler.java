@@ -447,12 +447,7 @@ public final class ContextAssembler implements CredentialAssembler {
                 || !generated(secret)) {
             return false;
         }
-        for (AttributionData.ProviderShapes p : data.providers().values()) {
-            if (p.fits("key", secret) || p.fits("secret", secret)) {
-                return true;
-            }
-        }
-        return false;
+        return !fittingProviders("key", secret).isEmpty() || !fittingProviders("secret", secret).isEmpty();
     }
 
     /**
