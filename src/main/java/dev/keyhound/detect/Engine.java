@@ -1019,16 +1019,17 @@ public final class Engine implements Detector {
                 }
                 int ws = windowStart(hs, context);
                 int we = windowEnd(i, he, context);
-                if (!overlaps(touched, ws, we)) {
+                int atWindow = firstEndingAfter(touched, ws, near); // stepped: no search per hit
+                if (!startsBefore(touched, atWindow, we)) {
                     continue;
                 }
-                if (context < NEARBY_LINES || overlaps(touched, hs, he)) {
+                if (context < NEARBY_LINES || startsBefore(touched, firstEndingAfter(touched, hs, atWindow), he)) {
                     regions.add(((long) ws << 32) | we);
                     continue;
                 }
                 // The hit's own stretch, between the changes nearest to it, was one run of the base
                 // with the hit in it: only the text from those changes outward is new to this keyword.
-                int after = firstEndingAfter(touched, he); // the first change past the hit
+                int after = firstEndingAfter(touched, he, atWindow); // the first change past the hit
                 if (after > 0 && touched[after * 2 - 1] > ws) {
                     regions.add(((long) ws << 32) | Math.min(we, windowEnd(i, touched[after * 2 - 1], k)));
                 }

@@ -211,21 +211,16 @@ public final class KeywordPrefilter {
                 pos = lo;
                 s = 0;
             }
-            final int at = c;
-            HitSink touching = (k, hitEnd) -> {
-                if (touches(changes, at, hitEnd - keywordLength[k], hitEnd)) {
-                    sink.hit(k, hitEnd);
-                }
-            };
-            s = scanOne(bytes, pos, Math.max(pos, end), s, touching);
-            pos = Math.max(pos, end);
-            while (pos < bytes.length && pos - depth[s / classes] < end) {
+            // up to the change's end, then on while a keyword begun before it can still end
+            while (pos < end || pos < bytes.length && pos - depth[s / classes] < end) {
                 int v = t[s + cls[bytes[pos] & 0xFF]];
                 pos++;
                 if (v < 0) {
                     v = ~v;
                     for (int k : outputs[v / classes]) {
-                        touching.hit(k, pos);
+                        if (touches(changes, c, pos - keywordLength[k], pos)) {
+                            sink.hit(k, pos);
+                        }
                     }
                 }
                 s = v;
