@@ -1103,6 +1103,23 @@ public final class Engine implements Detector {
             return p;
         }
 
+        /** No '\n' in [newlineFrom, newlineAt); newlineAt is one, or the text's length. */
+        private int newlineFrom = -1;
+        private int newlineAt = -1;
+
+        /**
+         * The first '\n' at or after from (the text's length when none), found with indexOf and
+         * remembered: hits come in text order, and a long line's many hits ask for the same one.
+         */
+        private int nextNewline(int from) {
+            if (from < newlineFrom || from > newlineAt) {
+                int nl = text.indexOf('\n', from);
+                newlineFrom = from;
+                newlineAt = nl < 0 ? text.length() : nl;
+            }
+            return newlineAt;
+        }
+
         /** Where {@link #windowEnd} can reach at most, whatever the lines. */
         private int farthestWindowEnd(int hitEnd) {
             return Math.min(text.length(), hitEnd + AFTER_CAP + 1);
@@ -1111,12 +1128,17 @@ public final class Engine implements Detector {
         private int windowEnd(int i, int hitEnd, int context) {
             int hi = Math.min(text.length(), hitEnd + AFTER_CAP);
             int p = hitEnd;
-            int newlines = 0;
-            while (p < hi) {
-                if (text.charAt(p) == '\n' && newlines++ == context) {
+            for (int newlines = 0; ; newlines++) {
+                int nl = nextNewline(p);
+                if (nl >= hi) {
+                    p = hi;
                     break;
                 }
-                p++;
+                if (newlines == context) {
+                    p = nl;
+                    break;
+                }
+                p = nl + 1;
             }
             if (lineBreakEndsOnly[i] && p < text.length() && text.charAt(p) == '\n') {
                 p++; // the terminator may match the break, as it would with the next line in view
