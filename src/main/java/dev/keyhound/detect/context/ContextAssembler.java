@@ -227,6 +227,28 @@ public final class ContextAssembler implements CredentialAssembler {
                 .filter(shapes -> fit(shapes, k.part(), k.secret()) != null).toList());
     }
 
+    private boolean anyFits(List<Candidate> candidates, String part, String secret) {
+        for (Candidate c : candidates) {
+            if (fit(data.providers().get(c.provider()), part, secret) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the value fits a provider the document or its path spells (see {@link Document#namedProviders}). */
+    private boolean fitsOneNamedIn(Document doc, String part, String secret) {
+        if (aliasSearch == null || doc.path == null) {
+            return true;
+        }
+        for (AttributionData.ProviderShapes shapes : fittingProviders(part, secret)) {
+            if (doc.namedProviders().contains(shapes.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether some provider the value fits can be among {@link #place}'s candidates: one already
      * named on the value's line, one with a distinctive shape (a sibling value may have it), or
@@ -375,10 +397,13 @@ public final class ContextAssembler implements CredentialAssembler {
             siblings(doc, scope, viewLine, candidates);
             constructors(scope, candidates);
         }
-        if (!weakOnly) {
+        // The first candidate the value fits wins: once one does, what the rest of the file says
+        // cannot change the result.
+        if (!weakOnly && !anyFits(candidates, part, secret)) {
             // A PEM in a file that imports an exchange's library may be a deploy or TLS key; one
-            // assigned to a secret's name (api_secret = "-----BEGIN...") is that exchange's.
-            if (!privateKey || "secret".equals(named)) {
+            // assigned to a secret's name (api_secret = "-----BEGIN...") is that exchange's. The
+            // library's provider is one the file spells, so it counts only if the value fits one.
+            if ((!privateKey || "secret".equals(named)) && fitsOneNamedIn(doc, part, secret)) {
                 documentLibrary(doc, candidates);
             }
             aliases(Names.grams(Names.tokens(path)), Strength.PATH, candidates);
