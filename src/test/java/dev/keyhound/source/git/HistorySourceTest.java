@@ -121,6 +121,47 @@ class HistorySourceTest {
         assertEquals(3, scan.stats.commits.get());
     }
 
+    /**
+     * The first path of every blob does not depend on how many threads read the packs, on a
+     * history that copies and moves the same contents between directories and shares unchanged
+     * subtrees.
+     */
+    @Test
+    void everyBlobHasTheSameFirstPathWhateverTheThreads() throws Exception {
+        Random rnd = new Random(random.nextLong());
+        String[] dirs = {"a", "b/c", "d", "b"};
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            java.util.Map<String, String> files = new java.util.TreeMap<>();
+            for (int commit = 0; commit < 60; commit++) {
+                for (int change = 0; change < 1 + rnd.nextInt(3); change++) {
+                    String path = dirs[rnd.nextInt(dirs.length)] + "/f" + rnd.nextInt(6) + ".txt";
+                    if (!files.isEmpty() && rnd.nextInt(3) == 0) {
+                        String from = files.keySet().stream().skip(rnd.nextInt(files.size())).findFirst().orElseThrow();
+                        files.put(path, files.get(from)); // the same content at another path
+                        if (rnd.nextBoolean() && !from.equals(path)) {
+                            files.remove(from);
+                            repo.delete(from);
+                        }
+                    } else {
+                        files.put(path, "v" + rnd.nextInt(20) + "\n");
+                    }
+                    repo.write(path, files.get(path));
+                }
+                repo.commit("c" + commit);
+            }
+        }
+        java.util.Map<String, String> one = new java.util.TreeMap<>();
+        java.util.Map<String, String> two = new java.util.TreeMap<>();
+        for (Blob b : scan(tmp.resolve("r"), List.of(), new SourceOptions(SourceOptions.DEFAULT_MAX_FILE_SIZE, 1)).sink.blobs) {
+            one.put(b.origin().blobId(), b.origin().path());
+        }
+        for (Blob b : scan(tmp.resolve("r")).sink.blobs) {
+            two.put(b.origin().blobId(), b.origin().path());
+        }
+        assertTrue(one.size() > 10, "blobs: " + one.size());
+        assertEquals(one, two);
+    }
+
     @Test
     void renameAfterTheLeakGivesTwoIntroductionsAndTheBlobIsStillInHead() throws Exception {
         String secret = TestRepo.token(random);
