@@ -359,7 +359,7 @@ public final class ContextAssembler implements CredentialAssembler {
             col = Math.max(0, Math.min(lineText.length(), m.column() - 1));
         }
         String before = lineText.substring(0, col);
-        boolean weakOnly = longLine(lineText) || matchesAny(data.harmlessPaths(), path);
+        boolean weakOnly = longLine(lineText) || doc.harmlessPath();
         String identifier = identifierBefore(before);
         if (identifier == null && !weakOnly) {
             Scope.Field f = ScopeIndex.fieldOf(doc.scopes().innermost(viewLine, secret), viewLine, secret);
@@ -823,6 +823,15 @@ public final class ContextAssembler implements CredentialAssembler {
         }
 
         private Set<String> namedProviders;
+        private Boolean harmlessPath;
+
+        /** A lock file or minified bundle: see {@link AttributionData#harmlessPaths}. */
+        boolean harmlessPath() {
+            if (harmlessPath == null) {
+                harmlessPath = matchesAny(data.harmlessPaths(), path);
+            }
+            return harmlessPath;
+        }
 
         /**
          * The providers whose alias the document's or its path's letters and digits spell (case

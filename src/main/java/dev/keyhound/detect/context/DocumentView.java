@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,13 +15,22 @@ import java.util.List;
  */
 final class DocumentView {
     final String text;
-    private final List<String> lines;
+    /** Where each line starts (a line per '\n', and one after the last): lines are cut when asked. */
+    private final int[] starts;
     private final int[] fileLine; // index: view line - 1
     final boolean notebook;
 
     private DocumentView(String text, int[] fileLine, boolean notebook) {
         this.text = text;
-        this.lines = List.of(text.split("\n", -1));
+        int[] s = new int[64];
+        int n = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (n == s.length) {
+                s = Arrays.copyOf(s, n * 2);
+            }
+            s[n++] = i + 1;
+        }
+        this.starts = Arrays.copyOf(s, n);
         this.fileLine = fileLine;
         this.notebook = notebook;
     }
@@ -36,12 +46,15 @@ final class DocumentView {
     }
 
     int lineCount() {
-        return lines.size();
+        return starts.length;
     }
 
-    /** View line n (1-based), or "" outside the text. */
+    /** View line n (1-based, without its '\n'), or "" outside the text. */
     String line(int n) {
-        return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+        if (n < 1 || n > starts.length) {
+            return "";
+        }
+        return text.substring(starts[n - 1], n < starts.length ? starts[n] - 1 : text.length());
     }
 
     /** The view line holding the secret found at a file line (first occurrence), or -1. */
@@ -56,7 +69,7 @@ final class DocumentView {
                 if (fallback < 0) {
                     fallback = i + 1;
                 }
-                if (lines.get(i).contains(probe)) {
+                if (line(i + 1).contains(probe)) {
                     return i + 1;
                 }
             }
@@ -66,8 +79,8 @@ final class DocumentView {
 
     String lines(int from, int to) {
         StringBuilder b = new StringBuilder();
-        for (int i = Math.max(1, from); i <= Math.min(lines.size(), to); i++) {
-            b.append(lines.get(i - 1)).append('\n');
+        for (int i = Math.max(1, from); i <= Math.min(starts.length, to); i++) {
+            b.append(line(i)).append('\n');
         }
         return b.toString();
     }
