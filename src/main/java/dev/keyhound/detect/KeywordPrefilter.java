@@ -43,6 +43,23 @@ public final class KeywordPrefilter {
      * their index in the whole list, so a search for a subset fills the same {@link HitSink}.
      */
     public KeywordPrefilter(List<String> keywords, java.util.BitSet only) {
+        this(keywords, only, false);
+    }
+
+    /**
+     * A search of the letters and digits alone: every other byte leaves the automaton where it is,
+     * so "binance_us" and "Binance US" hold the keyword "binanceus". Keywords must be letters and
+     * digits; hits end where their last letter or digit is.
+     */
+    public static KeywordPrefilter overLettersAndDigits(List<String> keywords) {
+        return new KeywordPrefilter(keywords, null, true);
+    }
+
+    /** Whether bytes other than letters and digits are passed over (see {@link #overLettersAndDigits}). */
+    private final boolean skipOthers;
+
+    private KeywordPrefilter(List<String> keywords, java.util.BitSet only, boolean skipOthers) {
+        this.skipOthers = skipOthers;
         this.keywords = List.copyOf(keywords);
         this.keywordLength = this.keywords.stream().mapToInt(String::length).toArray();
         int next = 1;
@@ -52,6 +69,9 @@ public final class KeywordPrefilter {
                 if (c >= 128) {
                     throw new IllegalArgumentException("keyword is not ASCII: " + k);
                 }
+                if (skipOthers && !Character.isLetterOrDigit(c)) {
+                    throw new IllegalArgumentException("keyword is not letters and digits: " + k);
+                }
                 if (classOf[c] == 0) {
                     classOf[c] = next++;
                 }
@@ -60,6 +80,8 @@ public final class KeywordPrefilter {
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
+        // The class of the bytes passed over, when they are: the last one.
+        int skip = skipOthers ? next++ : -1;
         classes = next;
         java.util.BitSet searched = only;
         if (searched == null) {
@@ -68,6 +90,16 @@ public final class KeywordPrefilter {
         }
         maxKeywordLength = searched.stream().map(kw -> this.keywords.get(kw).length()).max().orElse(0);
         System.arraycopy(classOf, 0, byteClass, 0, 128);
+        if (skipOthers) {
+            for (int b = 0; b < 256; b++) {
+                if (b >= 128 || !Character.isLetterOrDigit(b)) {
+                    byteClass[b] = skip;
+                    if (b < 128) {
+                        classOf[b] = skip;
+                    }
+                }
+            }
+        }
 
         // Trie over classes.
         List<int[]> go = new ArrayList<>();
@@ -120,6 +152,11 @@ public final class KeywordPrefilter {
                 }
             }
         }
+        if (skipOthers) {
+            for (int st = 0; st < states; st++) {
+                delta[st][skip] = st; // stays put; it completes no keyword it had not already
+            }
+        }
         outputs = out.toArray(new int[0][]);
         depth = depths.stream().mapToInt(Integer::intValue).toArray();
         table = new int[states * classes];
@@ -127,7 +164,7 @@ public final class KeywordPrefilter {
             for (int c = 0; c < classes; c++) {
                 int t = delta[s][c];
                 int v = t * classes;
-                table[s * classes + c] = outputs[t].length > 0 ? ~v : v;
+                table[s * classes + c] = outputs[t].length > 0 && c != skip ? ~v : v;
             }
         }
     }
@@ -149,7 +186,8 @@ public final class KeywordPrefilter {
      */
     public void scan(byte[] bytes, int from, int to, HitSink sink) {
         int n = to - from;
-        if (n < SPLIT_MIN || maxKeywordLength == 0 || maxKeywordLength * 4 > n) {
+        // Two halves need a keyword's length of overlap, which passed-over bytes make unbounded.
+        if (skipOthers || n < SPLIT_MIN || maxKeywordLength == 0 || maxKeywordLength * 4 > n) {
             scanOne(bytes, from, to, 0, sink);
             return;
         }
@@ -277,7 +315,7 @@ public final class KeywordPrefilter {
         int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char ch = text.charAt(i);
-            int v = t[s + (ch < 128 ? cls[ch] : 0)];
+            int v = t[s + (ch < 128 ? cls[ch] : byteClass[0x80])];
             if (v < 0) {
                 v = ~v;
                 for (int k : outputs[v / classes]) {

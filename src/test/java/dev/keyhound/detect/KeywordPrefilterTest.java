@@ -129,6 +129,37 @@ class KeywordPrefilterTest {
         }
     }
 
+    /** Over letters and digits alone: the hits of a naive search of the text with everything else left out. */
+    @Test
+    void aSearchOverLettersAndDigitsPassesOverEveryOtherByte() {
+        Random rnd = new Random(9);
+        String alphabet = "abcAB1_- .\n\u00e9";
+        for (int round = 0; round < 300; round++) {
+            List<String> keywords = randomKeywords(rnd, "abcAB1", 1 + rnd.nextInt(8), 5);
+            KeywordPrefilter p = KeywordPrefilter.overLettersAndDigits(keywords);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, n = rnd.nextInt(2000); i < n; i++) {
+                text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            StringBuilder folded = new StringBuilder();
+            List<Integer> at = new ArrayList<>(); // the text index of each folded char
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 128 && Character.isLetterOrDigit(c)) {
+                    folded.append(c);
+                    at.add(i);
+                }
+            }
+            TreeSet<String> expected = new TreeSet<>();
+            for (String hit : naive(keywords, folded.toString())) {
+                int end = Integer.parseInt(hit.substring(hit.indexOf('@') + 1));
+                expected.add(hit.substring(0, hit.indexOf('@') + 1) + (at.get(end - 1) + 1));
+            }
+            assertEquals(expected, viaBytes(p, text.toString().getBytes(StandardCharsets.ISO_8859_1)), "round " + round);
+            assertEquals(expected, viaChars(p, text.toString()), "round " + round);
+        }
+    }
+
     @Test
     void noKeywordsMeansNoHits() {
         KeywordPrefilter p = new KeywordPrefilter(List.of());

@@ -3,7 +3,6 @@ package dev.keyhound.detect.context;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keyhound.detect.RequiredLiteral;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,7 +42,7 @@ final class BracketScopes {
         int lineStart = 0;
         char quote = 0;
         // One pass over an array: String.charAt's checks cost more than the lexing itself.
-        byte[] chars = latin1(text);
+        byte[] chars = Latin1.lexable(text);
         int length = chars.length;
         for (int i = 0; i < length; i++) {
             char c = (char) (chars[i] & 0xff);
@@ -104,22 +103,6 @@ final class BracketScopes {
             }
         }
         return new ScopeIndex(scopes);
-    }
-
-    /**
-     * The text as one byte per char, other chars as '?': all the lexer reads is ASCII. The copy of
-     * a Latin-1 string is half a char array's size (the texts are whole files).
-     */
-    private static byte[] latin1(String text) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        if (b.length != text.length()) { // a surrogate pair became one '?': keep one byte per char
-            b = new byte[text.length()];
-            for (int i = 0; i < b.length; i++) {
-                char c = text.charAt(i);
-                b[i] = (byte) (c < 256 ? c : '?');
-            }
-        }
-        return b;
     }
 
     /**

@@ -58,6 +58,8 @@ public final class ContextAssembler implements CredentialAssembler {
     /** Every provider alias, searched for in a document's letters and digits; null when one is not ASCII. */
     private final KeywordPrefilter aliasSearch;
     private final String[] aliasProvider;
+    /** The testnet words and "test.", searched for in a Latin-1 document (any case). */
+    private final KeywordPrefilter testnetSearch;
 
     public ContextAssembler(RuleSet rules) {
         this(rules, AttributionData.builtIn(), KnownExamples.builtIn());
@@ -68,8 +70,12 @@ public final class ContextAssembler implements CredentialAssembler {
         this.data = data;
         this.known = known;
         List<String> aliases = new ArrayList<>(data.aliasToProvider().keySet());
-        boolean ascii = aliases.stream().allMatch(a -> a.chars().allMatch(c -> c < 128));
-        this.aliasSearch = ascii && !aliases.isEmpty() ? new KeywordPrefilter(aliases) : null;
+        boolean alnum = aliases.stream().allMatch(a -> a.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c)));
+        this.aliasSearch = alnum && !aliases.isEmpty() ? KeywordPrefilter.overLettersAndDigits(aliases) : null;
+        List<String> testnetMarks = new ArrayList<>(data.testnetWords());
+        testnetMarks.add("test.");
+        this.testnetSearch = testnetMarks.stream().allMatch(w -> w.chars().allMatch(c -> c < 128))
+                ? new KeywordPrefilter(testnetMarks) : null;
         this.aliasProvider = aliases.stream().map(a -> data.aliasToProvider().get(a)).toArray(String[]::new);
     }
 
@@ -778,14 +784,6 @@ public final class ContextAssembler implements CredentialAssembler {
         return documents.get().computeIfAbsent(new DocumentKey(path, text), k -> new Document(k.path(), k.text()));
     }
 
-    private static final boolean[] ASCII_ALNUM = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
-        }
-    }
-
     private final class Document {
         final DocumentView view;
         private final String path;
@@ -841,8 +839,11 @@ public final class ContextAssembler implements CredentialAssembler {
             if (namedProviders == null) {
                 Set<String> found = new java.util.HashSet<>();
                 for (String s : new String[] {view.text, path}) {
-                    byte[] folded = lettersAndDigits(s);
-                    aliasSearch.scan(folded, 0, folded.length, (k, end) -> found.add(aliasProvider[k]));
+                    byte[] bytes = Latin1.exactly(s);
+                    if (bytes == null) {
+                        bytes = lettersAndDigits(s);
+                    }
+                    aliasSearch.scan(bytes, 0, bytes.length, (k, end) -> found.add(aliasProvider[k]));
                 }
                 namedProviders = found;
             }
@@ -851,25 +852,16 @@ public final class ContextAssembler implements CredentialAssembler {
 
         /**
          * The text's letters and digits that fold to ASCII ('İ' is an 'i' to {@link Names}), in
-         * order, everything else left out. Read from a byte copy: a Latin-1 string copies as is.
+         * order, everything else left out: what the alias search reads of a text past Latin-1.
          */
         private static byte[] lettersAndDigits(String s) {
-            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            boolean aligned = b.length == s.length(); // else a surrogate pair became one '?'
-            if (!aligned) {
-                b = new byte[s.length()];
-            }
+            byte[] b = new byte[s.length()];
             int n = 0;
             for (int i = 0; i < s.length(); i++) {
-                int c = aligned ? b[i] & 0xff : '?';
-                if (c < 128 && ASCII_ALNUM[c]) {
-                    b[n++] = (byte) c;
-                } else if (c == '?') { // a char past Latin-1 (no Latin-1 char folds to ASCII)
-                    char ch = s.charAt(i);
-                    char lower = Character.toLowerCase(ch);
-                    if (lower < 128 && Character.isLetterOrDigit(ch)) {
-                        b[n++] = (byte) lower;
-                    }
+                char c = s.charAt(i);
+                char lower = Character.toLowerCase(c);
+                if (Character.isLetterOrDigit(c) && lower < 128) {
+                    b[n++] = (byte) lower;
                 }
             }
             return java.util.Arrays.copyOf(b, n);
@@ -878,8 +870,15 @@ public final class ContextAssembler implements CredentialAssembler {
         /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */
         boolean mentionsTestnet() {
             if (mentionsTestnet == null) {
-                String lower = view.text.toLowerCase(java.util.Locale.ROOT);
-                mentionsTestnet = data.testnetWords().stream().anyMatch(lower::contains) || lower.contains("test.");
+                byte[] bytes = testnetSearch == null ? null : Latin1.exactly(view.text);
+                if (bytes != null) {
+                    boolean[] any = new boolean[1];
+                    testnetSearch.scan(bytes, 0, bytes.length, (k, end) -> any[0] = true);
+                    mentionsTestnet = any[0];
+                } else {
+                    String lower = view.text.toLowerCase(java.util.Locale.ROOT);
+                    mentionsTestnet = data.testnetWords().stream().anyMatch(lower::contains) || lower.contains("test.");
+                }
             }
             return mentionsTestnet;
         }
