@@ -10,6 +10,7 @@ import dev.keyhound.rules.CompositeRequirement;
 import dev.keyhound.rules.Rule;
 import dev.keyhound.rules.RuleSet;
 import dev.keyhound.source.Blob;
+import dev.keyhound.source.Content;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -500,7 +501,7 @@ public final class Engine implements Detector {
         boolean ascii = false;
         int lead = shift; // bytes before the text: a UTF-8 byte-order mark
         if (text == null) {
-            if (isAscii(b, shift, len)) {
+            if (Content.isAscii(b, shift, len)) {
                 text = new String(b, shift, len - shift, StandardCharsets.ISO_8859_1);
                 ascii = true;
             } else {
@@ -619,25 +620,6 @@ public final class Engine implements Detector {
             }
         }
         return null;
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    /** Eight bytes at a time: a set high bit in any of them means non-ASCII. */
-    static boolean isAscii(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            if (((long) LONGS.get(b, i) & 0x8080808080808080L) != 0) {
-                return false;
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether [from, to) overlaps one of the sorted [start, end) pairs. */

@@ -109,7 +109,7 @@ final class HyperscanGate {
     private static boolean latin1Ascii(String text, int from, int to, byte[] into) {
         // Each char's low byte, a plain copy for a string of chars under 256.
         text.getBytes(from, to, into, 0);
-        return Engine.isAscii(into, 0, to - from);
+        return dev.keyhound.source.Content.isAscii(into, 0, to - from);
     }
 
     private static boolean ascii(String text, int from, int to, byte[] into) {

@@ -244,7 +244,12 @@ public final class KeywordPrefilter {
         int s = 0;
         for (int c = 0; c < changes.length; c += 2) {
             int end = changes[c + 1];
-            int lo = Math.max(0, changes[c] - reach);
+            // A byte in no keyword sends the automaton to its root: read from just after the last
+            // one before the change (most changes have one a few bytes before them).
+            int lo = changes[c];
+            for (int floor = Math.max(0, lo - reach); lo > floor && cls[bytes[lo - 1] & 0xFF] != 0; ) {
+                lo--;
+            }
             if (pos < lo) {
                 pos = lo;
                 s = 0;

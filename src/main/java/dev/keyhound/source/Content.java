@@ -18,12 +18,38 @@ public final class Content {
             return false;
         }
         int end = Math.min(length, BINARY_PROBE);
-        for (int i = 0; i < end; i++) {
+        int i = 0;
+        for (; i + 8 <= end; i += 8) {
+            long v = (long) LONGS.get(bytes, i);
+            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) {
+                return true; // some byte of the eight is zero
+            }
+        }
+        for (; i < end; i++) {
             if (bytes[i] == 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether bytes[from, to) are all ASCII: eight at a time, a set high bit in any means not. */
+    public static boolean isAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(b, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean looksBinary(byte[] bytes) {

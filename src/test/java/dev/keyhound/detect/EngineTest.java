@@ -95,18 +95,6 @@ class EngineTest {
     }
 
     @Test
-    void asciiCheckLooksAtEveryByte() {
-        byte[] b = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
-        assertTrue(Engine.isAscii(b, 0, b.length));
-        for (int i = 0; i < b.length; i++) {
-            byte[] c = b.clone();
-            c[i] = (byte) 0xC3;
-            assertFalse(Engine.isAscii(c, 0, c.length), "high byte at " + i);
-            assertTrue(Engine.isAscii(c, i + 1, c.length));
-        }
-    }
-
-    @Test
     void utf8BomIsSkipped() throws Exception {
         Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
         String s = gen("{{alnum:32}}");
