@@ -30,6 +30,8 @@ public final class KeywordPrefilter {
     private final int[][] outputs;
     /** Per state: the length of the keyword prefix it stands for. */
     private final int[] depth;
+    /** Per pair of byte classes (first * classes + second): whether a searched keyword holds the pair. */
+    private final boolean[] pairs;
     private final int maxKeywordLength;
     /** Inputs shorter than this are scanned as one chain. */
     static final int SPLIT_MIN = 512;
@@ -89,6 +91,13 @@ public final class KeywordPrefilter {
             searched.set(0, this.keywords.size());
         }
         maxKeywordLength = searched.stream().map(kw -> this.keywords.get(kw).length()).max().orElse(0);
+        pairs = new boolean[classes * classes];
+        for (int kw = searched.nextSetBit(0); kw >= 0; kw = searched.nextSetBit(kw + 1)) {
+            String k = this.keywords.get(kw).toLowerCase(Locale.ROOT);
+            for (int i = 0; i + 1 < k.length(); i++) {
+                pairs[classOf[k.charAt(i)] * classes + classOf[k.charAt(i + 1)]] = true;
+            }
+        }
         System.arraycopy(classOf, 0, byteClass, 0, 128);
         if (skipOthers) {
             for (int b = 0; b < 256; b++) {
@@ -243,11 +252,19 @@ public final class KeywordPrefilter {
         int pos = 0; // bytes before pos are read, and s is the state there
         int s = 0;
         for (int c = 0; c < changes.length; c += 2) {
+            int start = changes[c];
             int end = changes[c + 1];
+            // A keyword across the change's start holds the two bytes there: where no keyword holds
+            // that pair, a seam needs no reading at all, and a gap is read from its first byte.
+            boolean across = start > 0 && start < bytes.length
+                    && pairs[cls[bytes[start - 1] & 0xFF] * classes + cls[bytes[start] & 0xFF]];
+            if (!across && start == end) {
+                continue;
+            }
             // A byte in no keyword sends the automaton to its root: read from just after the last
             // one before the change (most changes have one a few bytes before them).
-            int lo = changes[c];
-            for (int floor = Math.max(0, lo - reach); lo > floor && cls[bytes[lo - 1] & 0xFF] != 0; ) {
+            int lo = start;
+            for (int floor = across ? Math.max(0, lo - reach) : lo; lo > floor && cls[bytes[lo - 1] & 0xFF] != 0; ) {
                 lo--;
             }
             if (pos < lo) {
