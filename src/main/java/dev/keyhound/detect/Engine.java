@@ -698,7 +698,10 @@ public final class Engine implements Detector {
 
     /** Longest window whose regex matches are remembered (a window is a few lines around a keyword). */
     private static final int WINDOW_CACHED_MAX = 4096;
-    private static final int WINDOWS_CACHED = 8192;
+    /** Chars of windows remembered per thread (about 8,000 windows of a few lines). */
+    private static final long WINDOW_CHARS_CACHED = 2L << 20;
+    /** Longest secret whose verdict is remembered (a PEM block is read again instead). */
+    private static final int SECRET_CACHED_MAX = 256;
     private static final int SECRETS_CACHED = 8192;
 
     private record WindowKey(int rule, boolean anchored, String window) {
@@ -707,7 +710,7 @@ public final class Engine implements Detector {
     private record SecretKey(int rule, String secret) {
     }
 
-    private final ThreadLocal<Map<WindowKey, int[]>> windowMatches = PerThreadLru.of(WINDOWS_CACHED);
+    private final ThreadLocal<Map<WindowKey, int[]>> windowMatches = PerThreadLru.of(WINDOW_CHARS_CACHED, k -> k.window().length() + 64);
     private final ThreadLocal<Map<SecretKey, Boolean>> secretVerdicts = PerThreadLru.of(SECRETS_CACHED);
 
     /**
@@ -1245,7 +1248,9 @@ public final class Engine implements Detector {
         private Found filter(Candidate c) {
             Rule rule = rules[c.rule()];
             String secret = c.secret();
-            if (!secretVerdicts.get().computeIfAbsent(new SecretKey(c.rule(), secret), k -> mayBeSecret(k.rule(), k.secret()))) {
+            boolean mayBe = secret.length() > SECRET_CACHED_MAX ? mayBeSecret(c.rule(), secret)
+                    : secretVerdicts.get().computeIfAbsent(new SecretKey(c.rule(), secret), k -> mayBeSecret(k.rule(), k.secret()));
+            if (!mayBe) {
                 return null;
             }
             LineIndex li = lines();

@@ -226,9 +226,14 @@ public final class ContextAssembler implements CredentialAssembler {
     }
 
     private final ThreadLocal<Map<FitKey, List<AttributionData.ProviderShapes>>> fitting = PerThreadLru.of(VERDICTS_KEPT);
+    /** Longest value whose fitting providers are remembered (a PEM block is matched again instead). */
+    private static final int FIT_CACHED_MAX = 256;
 
     /** The providers with a shape the value fits for the part (see {@link #fit}): a history asks for the same values often. */
     private List<AttributionData.ProviderShapes> fittingProviders(String part, String secret) {
+        if (secret.length() > FIT_CACHED_MAX) {
+            return data.providers().values().stream().filter(shapes -> fit(shapes, part, secret) != null).toList();
+        }
         return fitting.get().computeIfAbsent(new FitKey(part, secret), k -> data.providers().values().stream()
                 .filter(shapes -> fit(shapes, k.part(), k.secret()) != null).toList());
     }
@@ -771,16 +776,21 @@ public final class ContextAssembler implements CredentialAssembler {
     // ---- lazily read document ------------------------------------------------------------
 
     /**
-     * The last documents read on this thread: a blob's live and inline-allowed matches are
+     * The last document read on this thread: a blob's live and inline-allowed matches are
      * assembled apart, and a delta child whose changes may make a credential is assembled for that
      * verdict and again when it is read whole. Its structure is read once.
      */
-    private final ThreadLocal<Map<DocumentKey, Document>> documents = PerThreadLru.of(2);
+    private final ThreadLocal<Map<DocumentKey, Document>> documents = PerThreadLru.of(1);
+    /** Longest text whose document is kept for the next assembly (a thread keeps one). */
+    private static final int DOCUMENT_KEPT_MAX = 1 << 20;
 
     private record DocumentKey(String path, String text) {
     }
 
     private Document document(String path, String text) {
+        if (text.length() > DOCUMENT_KEPT_MAX) {
+            return new Document(path, text);
+        }
         return documents.get().computeIfAbsent(new DocumentKey(path, text), k -> new Document(k.path(), k.text()));
     }
 
