@@ -3,13 +3,19 @@ package dev.keyhound.detect;
 import java.util.Arrays;
 
 /** Line starts of a text, for turning offsets into 1-based lines and columns. */
-final class LineIndex {
+public final class LineIndex {
     private final String text;
     private final int[] starts;
     private final int count;
 
     LineIndex(String text) {
         this.text = text;
+        this.starts = lineStarts(text);
+        this.count = starts.length;
+    }
+
+    /** Where each line starts: 0, and the offset after every '\n' (a line per '\n', and one after the last). */
+    public static int[] lineStarts(String text) {
         int[] s = new int[64];
         int n = 1;
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -18,8 +24,7 @@ final class LineIndex {
             }
             s[n++] = i + 1;
         }
-        starts = s;
-        count = n;
+        return Arrays.copyOf(s, n);
     }
 
     /** How many lines there are (a final line without '\n' counts). */

@@ -149,8 +149,8 @@ class HyperscanGateTest {
         throw new AssertionError("no rule " + id);
     }
 
-    /** A random small edit: a char dropped, doubled, replaced, or a slice moved. */
-    private static String mutate(String s, Random r) {
+    /** A random small edit: a char dropped, doubled, replaced, or a slice moved (RequiredLiteralTest's too). */
+    static String mutate(String s, Random r) {
         if (s.isEmpty()) {
             return s;
         }

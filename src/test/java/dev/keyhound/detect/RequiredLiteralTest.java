@@ -94,7 +94,7 @@ class RequiredLiteralTest {
                 texts.add(ExampleTemplate.expand(example, random));
             }
             for (int n = 0, base = texts.size(); base > 0 && n < base * 20; n++) {
-                texts.add(mutate(texts.get(random.nextInt(base)), random));
+                texts.add(HyperscanGateTest.mutate(texts.get(random.nextInt(base)), random));
             }
             for (Pattern p : patterns) {
                 if (RequiredLiteral.anyOf(p.pattern()) != null) {
@@ -116,7 +116,7 @@ class RequiredLiteralTest {
         for (Allowlist a : set.globalAllowlists()) {
             for (Pattern p : a.paths()) {
                 for (int n = 0; n < paths.size() * 20; n++) {
-                    String path = n < paths.size() ? paths.get(n) : mutate(paths.get(random.nextInt(paths.size())), random);
+                    String path = n < paths.size() ? paths.get(n) : HyperscanGateTest.mutate(paths.get(random.nextInt(paths.size())), random);
                     if (p.matcher(path).find()) {
                         checked++;
                         assertTrue(RequiredLiteral.mayFind(p, path), () -> "seed " + seed + ": " + p.pattern() + " finds " + path);
@@ -126,18 +126,5 @@ class RequiredLiteralTest {
         }
         assertTrue(checked > 500, "matches checked: " + checked);
         assertTrue(withLiteral > 10, "regexes with a literal: " + withLiteral);
-    }
-
-    private static String mutate(String text, Random random) {
-        StringBuilder b = new StringBuilder(text);
-        for (int k = 0; k < 3 && b.length() > 0; k++) {
-            int at = random.nextInt(b.length());
-            switch (random.nextInt(3)) {
-                case 0 -> b.deleteCharAt(at);
-                case 1 -> b.insert(at, (char) (' ' + random.nextInt(95)));
-                default -> b.setCharAt(at, (char) (' ' + random.nextInt(95)));
-            }
-        }
-        return b.toString();
     }
 }

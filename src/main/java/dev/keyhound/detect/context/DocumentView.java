@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,15 +21,7 @@ final class DocumentView {
 
     private DocumentView(String text, int[] fileLine, boolean notebook) {
         this.text = text;
-        int[] s = new int[64];
-        int n = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            if (n == s.length) {
-                s = Arrays.copyOf(s, n * 2);
-            }
-            s[n++] = i + 1;
-        }
-        this.starts = Arrays.copyOf(s, n);
+        this.starts = dev.keyhound.detect.LineIndex.lineStarts(text);
         this.fileLine = fileLine;
         this.notebook = notebook;
     }
