@@ -76,7 +76,7 @@ public final class HistorySource implements Source {
         stats.commits.addAndGet(walk.commits().size());
         warnShallow(stats);
         Problems.submodules(walk.submodules(), stats);
-        provenance = new HistoryProvenance(repo, walk.commits());
+        provenance = new HistoryProvenance(repo, walk.commits(), walk.treeNodes());
 
         PackOrder.Placed placed = PackOrder.sort(packs, walk.blobs());
         List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);

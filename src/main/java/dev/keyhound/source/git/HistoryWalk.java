@@ -43,6 +43,30 @@ final class HistoryWalk {
         }
     }
 
+    /**
+     * A tree as the walk read it: its subtrees and blobs, without names. The provenance pass asks
+     * which trees hold the blobs with findings instead of reading every tree again.
+     */
+    static final class TreeNode extends ObjectIdOwnerMap.Entry {
+        /** Null until the tree is recorded (a missing one, or one past the budget, stays null). */
+        TreeNode[] subtrees;
+        BlobEntry[] blobs;
+
+        TreeNode(AnyObjectId id) {
+            super(id);
+        }
+    }
+
+    /**
+     * Tree entries recorded at most (about 8 bytes each with the nodes: some 30 MB); past it, the
+     * provenance pass reads the trees not recorded, as it would without the record.
+     */
+    static final int TREE_ENTRIES_RECORDED = 4_000_000;
+
+    private final ObjectIdOwnerMap<TreeNode> treeNodes = new ObjectIdOwnerMap<>();
+    private final int entriesRecordable;
+    private long entriesRecorded;
+
     private final RevWalk revWalk;
     private final ObjectReader reader;
     private final Problems problems;
@@ -52,6 +76,12 @@ final class HistoryWalk {
     private final Set<String> submodules = new LinkedHashSet<>();
 
     HistoryWalk(RevWalk revWalk, Problems problems) {
+        this(revWalk, problems, TREE_ENTRIES_RECORDED);
+    }
+
+    /** @param entriesRecordable how many tree entries to record for {@link #treeNodes()} at most */
+    HistoryWalk(RevWalk revWalk, Problems problems, int entriesRecordable) {
+        this.entriesRecordable = entriesRecordable;
         this.revWalk = revWalk;
         this.reader = revWalk.getObjectReader();
         this.problems = problems;
@@ -171,10 +201,16 @@ final class HistoryWalk {
                 continue;
             }
             RawTree entries = new RawTree(raw);
+            boolean record = entriesRecorded < entriesRecordable;
+            List<TreeNode> subtrees = record ? new ArrayList<>() : null;
+            List<BlobEntry> blobsHere = record ? new ArrayList<>() : null;
             while (entries.next()) {
                 switch (entries.kind()) {
                     case RawTree.TREE -> {
                         RevTree sub = revWalk.lookupTree(entries.id());
+                        if (record) {
+                            subtrees.add(treeNode(sub));
+                        }
                         if (!sub.has(seen)) {
                             sub.add(seen);
                             trees.push(sub);
@@ -182,14 +218,39 @@ final class HistoryWalk {
                         }
                     }
                     case RawTree.FILE -> {
-                        if (blobs.get(entries.id()) == null) {
-                            blobs.add(new BlobEntry(entries.id(), entries.path(prefix)));
+                        BlobEntry blob = blobs.get(entries.id());
+                        if (blob == null) {
+                            blob = new BlobEntry(entries.id(), entries.path(prefix));
+                            blobs.add(blob);
+                        }
+                        if (record) {
+                            blobsHere.add(blob);
                         }
                     }
                     default -> submodules.add(entries.path(prefix));
                 }
             }
+            if (record) {
+                TreeNode node = treeNode(tree);
+                node.subtrees = subtrees.toArray(new TreeNode[0]);
+                node.blobs = blobsHere.toArray(new BlobEntry[0]);
+                entriesRecorded += node.subtrees.length + node.blobs.length;
+            }
         }
+    }
+
+    private TreeNode treeNode(AnyObjectId id) {
+        TreeNode node = treeNodes.get(id);
+        if (node == null) {
+            node = new TreeNode(id);
+            treeNodes.add(node);
+        }
+        return node;
+    }
+
+    /** The trees the walk recorded (within its budget), with their subtrees and blobs. */
+    ObjectIdOwnerMap<TreeNode> treeNodes() {
+        return treeNodes;
     }
 
     ObjectIdOwnerMap<BlobEntry> blobs() {
