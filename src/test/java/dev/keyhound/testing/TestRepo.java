@@ -86,6 +86,36 @@ public final class TestRepo implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * A random history of the given commits: few distinct contents written, copied and moved
+     * between the directories given, and files deleted, so that the same blob sits at many paths
+     * and times and unchanged subtrees are shared between commits.
+     */
+    public TestRepo randomHistory(java.util.Random rnd, String[] dirs, int commits) throws IOException, GitAPIException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (int commit = 0; commit < commits; commit++) {
+            for (int change = 0; change < 1 + rnd.nextInt(3); change++) {
+                String path = dirs[rnd.nextInt(dirs.length)] + "/f" + rnd.nextInt(6) + ".txt";
+                int what = files.isEmpty() ? 0 : rnd.nextInt(4);
+                String other = files.isEmpty() ? null
+                        : files.keySet().stream().skip(rnd.nextInt(files.size())).findFirst().orElseThrow();
+                if (what == 3) {
+                    files.remove(other);
+                    delete(other);
+                    continue;
+                }
+                files.put(path, what == 2 ? files.get(other) : "v" + rnd.nextInt(16) + "\n"); // a copy, or a content
+                if (what == 2 && rnd.nextBoolean() && !other.equals(path)) {
+                    files.remove(other); // a move
+                    delete(other);
+                }
+                write(path, files.get(path));
+            }
+            commit("c" + commit);
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         git.close();

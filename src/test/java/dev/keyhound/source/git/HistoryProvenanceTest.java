@@ -32,21 +32,7 @@ class HistoryProvenanceTest {
         Random rnd = new Random(new Random().nextLong());
         String[] dirs = {"a", "a/b", "c", "c/d/e"};
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
-            java.util.Map<String, String> files = new java.util.TreeMap<>();
-            for (int commit = 0; commit < 50; commit++) {
-                for (int change = 0; change < 1 + rnd.nextInt(3); change++) {
-                    String path = dirs[rnd.nextInt(dirs.length)] + "/f" + rnd.nextInt(5) + ".txt";
-                    if (!files.isEmpty() && rnd.nextInt(4) == 0) {
-                        String gone = files.keySet().stream().skip(rnd.nextInt(files.size())).findFirst().orElseThrow();
-                        files.remove(gone);
-                        repo.delete(gone);
-                        continue;
-                    }
-                    files.put(path, "v" + rnd.nextInt(12) + "\n"); // few contents: each at many paths and times
-                    repo.write(path, files.get(path));
-                }
-                repo.commit("c" + commit);
-            }
+            repo.randomHistory(rnd, dirs, 50);
             Repository r = repo.git.getRepository();
             Map<String, List<Provenance>> all = introductions(r, HistoryWalk.TREE_ENTRIES_RECORDED);
             assertTrue(all.values().stream().mapToInt(List::size).sum() > 20, "introductions: " + all);
