@@ -107,7 +107,7 @@ public final class Engine implements Detector {
     /** The global allowlists that apply to every rule name no commits, so a path alone decides them. */
     private final boolean allowedPathsOnly;
     private final Map<String, Boolean> allowedPaths = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int ALLOWED_PATHS_CACHED = 100_000;
+    private static final int PATHS_CACHED = 100_000;
     /** No allowlist a rule meets names commits, so which rules run depends on the path alone. */
     private final boolean rulesOnPathCached;
     private final Map<String, PathRules> rulesOnPath = new java.util.concurrent.ConcurrentHashMap<>();
@@ -358,7 +358,7 @@ public final class Engine implements Detector {
         Hits hits = new Hits(keywordLength.length);
         KeywordPrefilter search = prefilterFor(path, blob.origin().commitId());
         if (base.hits() != null) {
-            base.hits().inChild(b, blob.delta().copies(), search, keywordLength, hits);
+            base.hits().inChild(b, blob.delta().copies(), search, hits);
         } else {
             search.scan(b, 0, b.length, hits);
         }
@@ -425,7 +425,7 @@ public final class Engine implements Detector {
     private static <V> V perPath(Map<String, V> cache, String path, java.util.function.Function<String, V> compute) {
         V known = cache.get(path);
         if (known == null) {
-            if (cache.size() >= ALLOWED_PATHS_CACHED) {
+            if (cache.size() >= PATHS_CACHED) {
                 cache.clear();
             }
             known = compute.apply(path);
@@ -710,7 +710,8 @@ public final class Engine implements Detector {
     private record SecretKey(int rule, String secret) {
     }
 
-    private final ThreadLocal<Map<WindowKey, int[]>> windowMatches = PerThreadLru.of(WINDOW_CHARS_CACHED, k -> k.window().length() + 64);
+    private final ThreadLocal<Map<WindowKey, int[]>> windowMatches =
+            PerThreadLru.of(WINDOW_CHARS_CACHED, k -> k.window().length() + 64);
     private final ThreadLocal<Map<SecretKey, Boolean>> secretVerdicts = PerThreadLru.of(SECRETS_CACHED);
 
     /**
@@ -1195,29 +1196,25 @@ public final class Engine implements Detector {
                 int ss = -1;
                 int se = -1;
                 if (cutEnd && m.end() + from == to) {
-                    int start = m.start() + from;
+                    int start = ms + from;
                     int end = Math.min(text.length(), Math.max(to, start + MAX_REMATCH));
                     Matcher again = rule.regex().matcher(text.substring(start, end));
-                    if (again.find() && again.start() == 0) {
-                        int g = rule.secretGroupOf(again);
-                        me = again.end() + ms;
-                        if (g >= 0) {
-                            ss = again.start(g) + ms;
-                            se = again.end(g) + ms;
-                        }
-                    } else {
-                        ms = -1;
+                    if (!again.find() || again.start() != 0) {
+                        continue;
                     }
-                    ended = start - from + (ms >= 0 ? again.end() : m.end() - m.start());
+                    int g = rule.secretGroupOf(again);
+                    me = ms + again.end();
+                    ended = me;
+                    if (g >= 0) {
+                        ss = ms + again.start(g);
+                        se = ms + again.end(g);
+                    }
                 } else {
                     int g = rule.secretGroupOf(m);
                     if (g >= 0) {
                         ss = m.start(g);
                         se = m.end(g);
                     }
-                }
-                if (ms < 0) {
-                    continue;
                 }
                 if (n + 5 > raw.length) {
                     raw = Arrays.copyOf(raw, raw.length * 2);
@@ -1249,7 +1246,8 @@ public final class Engine implements Detector {
             Rule rule = rules[c.rule()];
             String secret = c.secret();
             boolean mayBe = secret.length() > SECRET_CACHED_MAX ? mayBeSecret(c.rule(), secret)
-                    : secretVerdicts.get().computeIfAbsent(new SecretKey(c.rule(), secret), k -> mayBeSecret(k.rule(), k.secret()));
+                    : secretVerdicts.get().computeIfAbsent(new SecretKey(c.rule(), secret),
+                            k -> mayBeSecret(k.rule(), k.secret()));
             if (!mayBe) {
                 return null;
             }

@@ -53,7 +53,7 @@ final class KeywordHits {
      * The hits of the child a delta rebuilt from this blob (copies as {@link
      * dev.keyhound.source.DeltaFrom#copies()}), into sink.
      */
-    void inChild(byte[] child, int[] copies, KeywordPrefilter prefilter, int[] keywordLength, Engine.Hits sink) {
+    void inChild(byte[] child, int[] copies, KeywordPrefilter prefilter, Engine.Hits sink) {
         long[] packed = packed();
         for (int r = 0; r < copies.length; r += 3) {
             int to = copies[r];
@@ -65,7 +65,7 @@ final class KeywordHits {
                     break;
                 }
                 int k = (int) packed[h];
-                if (hitEnd - keywordLength[k] >= from) {
+                if (hitEnd - prefilter.keywordLength(k) >= from) {
                     sink.hit(k, hitEnd - from + to);
                 }
             }

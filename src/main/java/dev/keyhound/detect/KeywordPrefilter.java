@@ -182,6 +182,11 @@ public final class KeywordPrefilter {
         return keywords;
     }
 
+    /** The length of keyword k (its index in the whole list). */
+    int keywordLength(int k) {
+        return keywordLength[k];
+    }
+
     /** The longest keyword's length: a hit reaches at most this far back from its end. */
     int maxKeywordLength() {
         return maxKeywordLength;
@@ -243,7 +248,8 @@ public final class KeywordPrefilter {
      * cross the seam an empty one marks (its bytes either side), each once, in offset order. Each
      * change is read from a keyword's length before it, and past its end only while a keyword
      * begun before the end can still end: where the automaton's longest match so far starts
-     * after the change, none can.
+     * after the change, none can. Not for a search {@link #overLettersAndDigits}, whose keywords
+     * span more bytes than their length.
      */
     void scanAround(byte[] bytes, int[] changes, HitSink sink) {
         final int[] t = table;
@@ -312,8 +318,7 @@ public final class KeywordPrefilter {
         return end > cs && (ce > cs ? start < ce : start < cs);
     }
 
-    /** Reads bytes[from, to) from the state given; returns the state at to. */
-    private int scanOne(byte[] bytes, int from, int to, int state, HitSink sink) {
+    private void scanOne(byte[] bytes, int from, int to, int state, HitSink sink) {
         final int[] t = table;
         final int[] cls = byteClass;
         int s = state;
@@ -327,7 +332,6 @@ public final class KeywordPrefilter {
             }
             s = v;
         }
-        return s;
     }
 
     /** Scans text (decoded UTF-16 or non-ASCII UTF-8); offsets are char indexes. */

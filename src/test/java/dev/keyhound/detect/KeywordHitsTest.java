@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 class KeywordHitsTest {
     private static final List<String> KEYWORDS = List.of("ab", "abc", "bca", "c", "cab_", "b-a");
-    private static final int[] LENGTHS = KEYWORDS.stream().mapToInt(String::length).toArray();
     private static final KeywordPrefilter PREFILTER = new KeywordPrefilter(KEYWORDS);
 
     private static Engine.Hits scan(byte[] bytes) {
@@ -70,7 +69,7 @@ class KeywordHitsTest {
             byte[] c = child.toByteArray();
             int[] runs = copies.stream().mapToInt(Integer::intValue).toArray();
             Engine.Hits derived = new Engine.Hits(KEYWORDS.size());
-            KeywordHits.of(scan(base)).inChild(c, runs, PREFILTER, LENGTHS, derived);
+            KeywordHits.of(scan(base)).inChild(c, runs, PREFILTER, derived);
             assertEquals(set(scan(c)), set(derived), "round " + round + " runs " + Arrays.toString(runs));
             assertEquals(scan(c).total, derived.total, "each hit once, round " + round);
         }

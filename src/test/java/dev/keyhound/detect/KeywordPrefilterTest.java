@@ -39,6 +39,15 @@ class KeywordPrefilterTest {
         return keywords;
     }
 
+    /** n chars drawn from the alphabet. */
+    static String randomText(Random rnd, String alphabet, int n) {
+        StringBuilder text = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
     static TreeSet<String> viaBytes(KeywordPrefilter p, byte[] bytes) {
         TreeSet<String> out = new TreeSet<>();
         p.scan(bytes, 0, bytes.length, (k, end) -> out.add(k + "@" + end));
@@ -89,11 +98,8 @@ class KeywordPrefilterTest {
         for (int round = 0; round < 500; round++) {
             List<String> keywords = randomKeywords(rnd, alphabet, 1 + rnd.nextInt(10), 6);
             KeywordPrefilter p = new KeywordPrefilter(keywords);
-            StringBuilder text = new StringBuilder();
-            for (int i = 0, n = rnd.nextInt(400); i < n; i++) {
-                text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-            }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+            String text = randomText(rnd, alphabet, rnd.nextInt(400));
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
             // sorted, disjoint changes, some empty (seams)
             List<Integer> changes = new ArrayList<>();
             int at = 0;
@@ -108,7 +114,7 @@ class KeywordPrefilterTest {
             int[] ranges = changes.stream().mapToInt(Integer::intValue).toArray();
             List<String> got = new ArrayList<>();
             p.scanAround(bytes, ranges, (k, end) -> got.add(k + "@" + end));
-            TreeSet<String> all = naive(keywords, text.toString());
+            TreeSet<String> all = naive(keywords, text);
             TreeSet<String> touching = new TreeSet<>();
             for (String hit : all) {
                 int k = Integer.parseInt(hit.substring(0, hit.indexOf('@')));
@@ -137,10 +143,7 @@ class KeywordPrefilterTest {
         for (int round = 0; round < 300; round++) {
             List<String> keywords = randomKeywords(rnd, "abcAB1", 1 + rnd.nextInt(8), 5);
             KeywordPrefilter p = KeywordPrefilter.overLettersAndDigits(keywords);
-            StringBuilder text = new StringBuilder();
-            for (int i = 0, n = rnd.nextInt(2000); i < n; i++) {
-                text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-            }
+            String text = randomText(rnd, alphabet, rnd.nextInt(2000));
             StringBuilder folded = new StringBuilder();
             List<Integer> at = new ArrayList<>(); // the text index of each folded char
             for (int i = 0; i < text.length(); i++) {
@@ -155,8 +158,8 @@ class KeywordPrefilterTest {
                 int end = Integer.parseInt(hit.substring(hit.indexOf('@') + 1));
                 expected.add(hit.substring(0, hit.indexOf('@') + 1) + (at.get(end - 1) + 1));
             }
-            assertEquals(expected, viaBytes(p, text.toString().getBytes(StandardCharsets.ISO_8859_1)), "round " + round);
-            assertEquals(expected, viaChars(p, text.toString()), "round " + round);
+            assertEquals(expected, viaBytes(p, text.getBytes(StandardCharsets.ISO_8859_1)), "round " + round);
+            assertEquals(expected, viaChars(p, text), "round " + round);
         }
     }
 
@@ -176,11 +179,7 @@ class KeywordPrefilterTest {
             for (int k = 0; k < keywords.size(); k++) {
                 only.set(k, rnd.nextBoolean());
             }
-            StringBuilder text = new StringBuilder();
-            for (int i = 0, len = rnd.nextInt(round % 2 == 0 ? 300 : 2000); i < len; i++) {
-                text.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-            }
-            String s = text.toString();
+            String s = randomText(rnd, alphabet, rnd.nextInt(round % 2 == 0 ? 300 : 2000));
             TreeSet<String> expected = new TreeSet<>();
             for (String hit : naive(keywords, s)) {
                 if (only.get(Integer.parseInt(hit.substring(0, hit.indexOf('@'))))) {

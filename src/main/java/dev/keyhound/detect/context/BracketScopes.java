@@ -42,7 +42,7 @@ final class BracketScopes {
         int lineStart = 0;
         char quote = 0;
         // One pass over an array: String.charAt's checks cost more than the lexing itself.
-        byte[] chars = Latin1.lexable(text);
+        byte[] chars = view.lexable();
         int length = chars.length;
         for (int i = 0; i < length; i++) {
             char c = (char) (chars[i] & 0xff);

@@ -231,11 +231,13 @@ public final class ContextAssembler implements CredentialAssembler {
 
     /** The providers with a shape the value fits for the part (see {@link #fit}): a history asks for the same values often. */
     private List<AttributionData.ProviderShapes> fittingProviders(String part, String secret) {
-        if (secret.length() > FIT_CACHED_MAX) {
-            return data.providers().values().stream().filter(shapes -> fit(shapes, part, secret) != null).toList();
-        }
-        return fitting.get().computeIfAbsent(new FitKey(part, secret), k -> data.providers().values().stream()
-                .filter(shapes -> fit(shapes, k.part(), k.secret()) != null).toList());
+        FitKey key = new FitKey(part, secret);
+        return secret.length() > FIT_CACHED_MAX ? fittingUncached(key)
+                : fitting.get().computeIfAbsent(key, this::fittingUncached);
+    }
+
+    private List<AttributionData.ProviderShapes> fittingUncached(FitKey k) {
+        return data.providers().values().stream().filter(shapes -> fit(shapes, k.part(), k.secret()) != null).toList();
     }
 
     private boolean anyFits(List<Candidate> candidates, String part, String secret) {
@@ -848,16 +850,17 @@ public final class ContextAssembler implements CredentialAssembler {
         Set<String> namedProviders() {
             if (namedProviders == null) {
                 Set<String> found = new java.util.HashSet<>();
-                for (String s : new String[] {view.text, path}) {
-                    byte[] bytes = Latin1.exactly(s);
-                    if (bytes == null) {
-                        bytes = lettersAndDigits(s);
-                    }
-                    aliasSearch.scan(bytes, 0, bytes.length, (k, end) -> found.add(aliasProvider[k]));
-                }
+                searchAliases(view.latin1(), view.text, found);
+                searchAliases(Latin1.exactly(path), path, found);
                 namedProviders = found;
             }
             return namedProviders;
+        }
+
+        /** The aliases in a text, read from its Latin-1 bytes when it has them. */
+        private void searchAliases(byte[] latin1, String text, Set<String> found) {
+            byte[] bytes = latin1 != null ? latin1 : lettersAndDigits(text);
+            aliasSearch.scan(bytes, 0, bytes.length, (k, end) -> found.add(aliasProvider[k]));
         }
 
         /**
@@ -880,7 +883,7 @@ public final class ContextAssembler implements CredentialAssembler {
         /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */
         boolean mentionsTestnet() {
             if (mentionsTestnet == null) {
-                byte[] bytes = testnetSearch == null ? null : Latin1.exactly(view.text);
+                byte[] bytes = testnetSearch == null ? null : view.latin1();
                 if (bytes != null) {
                     boolean[] any = new boolean[1];
                     testnetSearch.scan(bytes, 0, bytes.length, (k, end) -> any[0] = true);

@@ -36,6 +36,27 @@ final class DocumentView {
         return new DocumentView(text, null, false);
     }
 
+    private byte[] latin1;
+    private boolean latin1Known;
+
+    /**
+     * The text's bytes when every char is Latin-1, else null: one copy for the lexer and the
+     * document's searches.
+     */
+    byte[] latin1() {
+        if (!latin1Known) {
+            latin1 = Latin1.exactly(text);
+            latin1Known = true;
+        }
+        return latin1;
+    }
+
+    /** One byte per char, chars past Latin-1 as '?': what the bracket lexer reads. */
+    byte[] lexable() {
+        byte[] exact = latin1();
+        return exact != null ? exact : Latin1.lexable(text);
+    }
+
     int lineCount() {
         return starts.length;
     }

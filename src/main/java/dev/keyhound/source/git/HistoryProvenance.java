@@ -112,7 +112,7 @@ final class HistoryProvenance implements ProvenanceLookup {
 
         private void tree(AnyObjectId tree, String prefix, ObjectReader reader) throws IOException {
             HistoryWalk.TreeNode node = trees.get(tree);
-            if (node != null && !holds(node, targets, holding)) {
+            if (node != null && !holds(node)) {
                 return;
             }
             ReadAt at = read.get(tree);
@@ -139,6 +139,31 @@ final class HistoryProvenance implements ProvenanceLookup {
             }
         }
 
+        /**
+         * Whether a tree the walk recorded holds an asked-for blob anywhere below it; a tree it
+         * did not record (unreadable, or past its budget) may, and is read again.
+         */
+        private boolean holds(HistoryWalk.TreeNode node) {
+            Boolean known = holding.get(node);
+            if (known != null) {
+                return known;
+            }
+            boolean found = node.subtrees == null;
+            if (!found) {
+                for (HistoryWalk.BlobEntry b : node.blobs) {
+                    if (targets.contains(b)) {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            for (int i = 0; !found && i < node.subtrees.length; i++) {
+                found = holds(node.subtrees[i]);
+            }
+            holding.put(node, found);
+            return found;
+        }
+
         private void introduce(Occurrence o, ObjectReader reader) throws IOException {
             if (!introduced.add(o)) {
                 return;
@@ -151,31 +176,6 @@ final class HistoryProvenance implements ProvenanceLookup {
                             author.getWhenAsInstant(), o.path()),
                     commit.getCommitTime(), order));
         }
-    }
-
-    /**
-     * Whether a tree the walk recorded holds an asked-for blob anywhere below it; a tree it did not
-     * record (unreadable, or past its budget) may, and is read again.
-     */
-    private static boolean holds(HistoryWalk.TreeNode node, Set<ObjectId> targets, Map<HistoryWalk.TreeNode, Boolean> holding) {
-        Boolean known = holding.get(node);
-        if (known != null) {
-            return known;
-        }
-        boolean found = node.subtrees == null;
-        if (!found) {
-            for (HistoryWalk.BlobEntry b : node.blobs) {
-                if (targets.contains(b)) {
-                    found = true;
-                    break;
-                }
-            }
-        }
-        for (int i = 0; !found && i < node.subtrees.length; i++) {
-            found = holds(node.subtrees[i], targets, holding);
-        }
-        holding.put(node, found);
-        return found;
     }
 
     /** The walk keeps no commit bodies (memory); the few commits that matter are re-read. */
