@@ -23,10 +23,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * For the blobs with findings: each commit that put the blob at a path where no earlier commit
- * (parents first) had it. The walk's record of the trees' subtrees and blobs says which trees hold
- * none of the blobs (on hummingbot, half of its 171,651 trees for 984 blobs), and a tree already
- * read at the same path is not read again, so a commit costs the trees it changed on the way to
- * the blobs; no per-commit tree diff. It runs only when asked (a clean scan never pays).
+ * (parents first) had it. The walk's record of the trees (their subtrees and blobs, with names)
+ * is gone down instead of the repository: a tree that holds none of the blobs is passed over (on
+ * hummingbot, half of its 171,651 trees for 984 blobs), and so is a tree already gone down at the
+ * same path, so a commit costs the trees it changed on the way to the blobs; no per-commit tree
+ * diff, and only trees the walk did not record are read again. It runs only when asked (a clean
+ * scan never pays).
  */
 final class HistoryProvenance implements ProvenanceLookup {
     /** A target blob at a path below some tree. */
@@ -36,16 +38,26 @@ final class HistoryProvenance implements ProvenanceLookup {
     private final Repository repo;
     private final List<RevCommit> commits;
     private final ObjectIdOwnerMap<HistoryWalk.TreeNode> trees;
+    private final EntryNames names;
+    private int treesRead;
 
     /**
      * @param commits parents before children, as the history walk ordered them
-     * @param trees   the trees the walk recorded (any may be missing): a tree known to hold none
-     *                of the asked-for blobs is not read again
+     * @param trees   the trees the walk recorded (any may be missing), with their entries' names
+     *                in names: a recorded tree is never read again, and one known to hold none
+     *                of the asked-for blobs is passed over
      */
-    HistoryProvenance(Repository repo, List<RevCommit> commits, ObjectIdOwnerMap<HistoryWalk.TreeNode> trees) {
+    HistoryProvenance(Repository repo, List<RevCommit> commits, ObjectIdOwnerMap<HistoryWalk.TreeNode> trees,
+            EntryNames names) {
         this.repo = repo;
         this.commits = commits;
         this.trees = trees;
+        this.names = names;
+    }
+
+    /** How many trees the last introductions pass read from the repository (the rest came from the record). */
+    synchronized int treesRead() {
+        return treesRead;
     }
 
     @Override
@@ -55,6 +67,7 @@ final class HistoryProvenance implements ProvenanceLookup {
             return Map.of();
         }
         Pass pass = new Pass(targets);
+        treesRead = 0;
         try (ObjectReader reader = repo.newObjectReader()) {
             for (int order = 0; order < commits.size(); order++) {
                 pass.commit(commits.get(order), order, reader);
@@ -82,8 +95,8 @@ final class HistoryProvenance implements ProvenanceLookup {
     }
 
     /**
-     * One introductions pass. Each commit's tree is read from the root down, but a tree already
-     * read at the same path (the unchanged directories of most commits) is passed over whole, and
+     * One introductions pass. Each commit's tree is gone down from the root, but a tree already
+     * gone down at the same path (the unchanged directories of most commits) is passed over whole, and
      * so is a tree the walk knows holds none of the blobs: what such a tree holds there, an earlier
      * commit had. A (blob, path) pair belongs to the first commit, parents first, that holds it:
      * a parent comes before its children, so a pair a parent held is never new in a child, and a
@@ -107,11 +120,11 @@ final class HistoryProvenance implements ProvenanceLookup {
             this.commit = c;
             this.order = order;
             this.author = null;
-            tree(c.getTree(), "", reader);
+            tree(c.getTree(), trees.get(c.getTree()), "", reader);
         }
 
-        private void tree(AnyObjectId tree, String prefix, ObjectReader reader) throws IOException {
-            HistoryWalk.TreeNode node = trees.get(tree);
+        /** @param node the walk's record of the tree, or null */
+        private void tree(AnyObjectId tree, HistoryWalk.TreeNode node, String prefix, ObjectReader reader) throws IOException {
             if (node != null && !holds(node)) {
                 return;
             }
@@ -123,9 +136,23 @@ final class HistoryProvenance implements ProvenanceLookup {
                 return;
             }
             at.prefixes.add(prefix);
+            if (node != null && node.subtrees != null) {
+                for (int i = 0; i < node.blobs.length; i++) {
+                    if (targets.contains(node.blobs[i])) {
+                        introduce(new Occurrence(prefix + names.name(node.blobNames[i]), node.blobs[i].toObjectId()), reader);
+                    }
+                }
+                for (int i = 0; i < node.subtrees.length; i++) {
+                    if (holds(node.subtrees[i])) {
+                        tree(node.subtrees[i], node.subtrees[i], prefix + names.name(node.subtreeNames[i]) + '/', reader);
+                    }
+                }
+                return;
+            }
             byte[] raw;
             try {
                 raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+                treesRead++;
             } catch (MissingObjectException e) {
                 return; // reported by the scan; nothing below it can be traced
             }
@@ -134,7 +161,8 @@ final class HistoryProvenance implements ProvenanceLookup {
                 if (entries.kind() == RawTree.FILE && targets.contains(entries.id())) {
                     introduce(new Occurrence(prefix + entries.name(), entries.id().toObjectId()), reader);
                 } else if (entries.kind() == RawTree.TREE) {
-                    tree(entries.id().toObjectId(), prefix + entries.name() + '/', reader);
+                    ObjectId sub = entries.id().toObjectId();
+                    tree(sub, trees.get(sub), prefix + entries.name() + '/', reader);
                 }
             }
         }

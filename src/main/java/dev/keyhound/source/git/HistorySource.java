@@ -50,7 +50,6 @@ public final class HistorySource implements Source {
     private final Repository repo;
     private final List<String> branches;
     private final SourceOptions options;
-    private RevWalk revWalk;
     private HistoryProvenance provenance;
 
     public HistorySource(Path repository, List<String> branches, SourceOptions options) throws IOException {
@@ -64,19 +63,23 @@ public final class HistorySource implements Source {
     public void scan(BlobSink sink, ScanStats stats) throws IOException {
         Problems problems = new Problems(stats);
         Map<ObjectId, String> starts = startPoints(stats);
-        revWalk = new RevWalk(repo);
-        revWalk.setRetainBody(false);
         // Parsing the packs' object headers needs no walk results: it runs beside the walk.
         List<PackOrder.IndexedPack> packs = PackOrder.packs(repo.getObjectDatabase());
         CompletableFuture<List<PackWalker>> walkers = options.threads() > 1
                 ? CompletableFuture.supplyAsync(() -> openWalkers(packs))
                 : null;
-        HistoryWalk walk = new HistoryWalk(revWalk, problems);
-        walk.walk(starts);
+        HistoryWalk walk;
+        // The walk's reader (and its cache of tree delta bases) is closed before any blob is read;
+        // the commits it parsed stay usable for provenance.
+        try (RevWalk revWalk = new RevWalk(repo)) {
+            revWalk.setRetainBody(false);
+            walk = new HistoryWalk(revWalk, problems);
+            walk.walk(starts);
+        }
         stats.commits.addAndGet(walk.commits().size());
         warnShallow(stats);
         Problems.submodules(walk.submodules(), stats);
-        provenance = new HistoryProvenance(repo, walk.commits(), walk.treeNodes());
+        provenance = new HistoryProvenance(repo, walk.commits(), walk.treeNodes(), walk.names());
 
         PackOrder.Placed placed = PackOrder.sort(packs, walk.blobs());
         List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);
@@ -298,9 +301,6 @@ public final class HistorySource implements Source {
 
     @Override
     public void close() {
-        if (revWalk != null) {
-            revWalk.close();
-        }
         repo.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.keyhound.source.git;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,13 +45,15 @@ final class HistoryWalk {
     }
 
     /**
-     * A tree as the walk read it: its subtrees and blobs, without names. The provenance pass asks
-     * which trees hold the blobs with findings instead of reading every tree again.
+     * A tree as the walk read it: its subtrees and blobs, each with its name's number in
+     * {@link #names()}. The provenance pass goes down these instead of reading the trees again.
      */
     static final class TreeNode extends ObjectIdOwnerMap.Entry {
         /** Null until the tree is recorded (a missing one, or one past the budget, stays null). */
         TreeNode[] subtrees;
+        int[] subtreeNames;
         BlobEntry[] blobs;
+        int[] blobNames;
 
         TreeNode(AnyObjectId id) {
             super(id);
@@ -58,12 +61,18 @@ final class HistoryWalk {
     }
 
     /**
-     * Tree entries recorded at most (about 8 bytes each with the nodes: some 30 MB); past it, the
+     * Tree entries recorded at most (about 12 bytes each with the nodes: some 50 MB); past it, the
      * provenance pass reads the trees not recorded, as it would without the record.
      */
     static final int TREE_ENTRIES_RECORDED = 4_000_000;
 
     private final ObjectIdOwnerMap<TreeNode> treeNodes = new ObjectIdOwnerMap<>();
+    private final EntryNames names = new EntryNames();
+    /** One tree's entries while it is read, before they are copied into its node. */
+    private TreeNode[] subtreesHere = new TreeNode[64];
+    private int[] subtreeNamesHere = new int[64];
+    private BlobEntry[] blobsHere = new BlobEntry[64];
+    private int[] blobNamesHere = new int[64];
     private final int entriesRecordable;
     private long entriesRecorded;
 
@@ -202,14 +211,19 @@ final class HistoryWalk {
             }
             RawTree entries = new RawTree(raw);
             boolean record = entriesRecorded < entriesRecordable;
-            List<TreeNode> subtrees = record ? new ArrayList<>() : null;
-            List<BlobEntry> blobsHere = record ? new ArrayList<>() : null;
+            int subtreeCount = 0;
+            int blobCount = 0;
             while (entries.next()) {
                 switch (entries.kind()) {
                     case RawTree.TREE -> {
                         RevTree sub = revWalk.lookupTree(entries.id());
                         if (record) {
-                            subtrees.add(treeNode(sub));
+                            if (subtreeCount == subtreesHere.length) {
+                                subtreesHere = Arrays.copyOf(subtreesHere, subtreeCount * 2);
+                                subtreeNamesHere = Arrays.copyOf(subtreeNamesHere, subtreeCount * 2);
+                            }
+                            subtreesHere[subtreeCount] = treeNode(sub);
+                            subtreeNamesHere[subtreeCount++] = entries.nameIn(names);
                         }
                         if (!sub.has(seen)) {
                             sub.add(seen);
@@ -224,7 +238,12 @@ final class HistoryWalk {
                             blobs.add(blob);
                         }
                         if (record) {
-                            blobsHere.add(blob);
+                            if (blobCount == blobsHere.length) {
+                                blobsHere = Arrays.copyOf(blobsHere, blobCount * 2);
+                                blobNamesHere = Arrays.copyOf(blobNamesHere, blobCount * 2);
+                            }
+                            blobsHere[blobCount] = blob;
+                            blobNamesHere[blobCount++] = entries.nameIn(names);
                         }
                     }
                     default -> submodules.add(entries.path(prefix));
@@ -232,9 +251,11 @@ final class HistoryWalk {
             }
             if (record) {
                 TreeNode node = treeNode(tree);
-                node.subtrees = subtrees.toArray(new TreeNode[0]);
-                node.blobs = blobsHere.toArray(new BlobEntry[0]);
-                entriesRecorded += node.subtrees.length + node.blobs.length;
+                node.subtrees = Arrays.copyOf(subtreesHere, subtreeCount);
+                node.subtreeNames = Arrays.copyOf(subtreeNamesHere, subtreeCount);
+                node.blobs = Arrays.copyOf(blobsHere, blobCount);
+                node.blobNames = Arrays.copyOf(blobNamesHere, blobCount);
+                entriesRecorded += subtreeCount + blobCount;
             }
         }
     }
@@ -246,6 +267,11 @@ final class HistoryWalk {
             treeNodes.add(node);
         }
         return node;
+    }
+
+    /** The names of the recorded trees' entries. */
+    EntryNames names() {
+        return names;
     }
 
     /** The trees the walk recorded (within its budget), with their subtrees and blobs. */

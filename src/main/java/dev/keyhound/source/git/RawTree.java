@@ -65,6 +65,11 @@ final class RawTree {
         return RawParseUtils.decode(raw, nameStart, nameEnd);
     }
 
+    /** The number of the entry's name in names (added when new). */
+    int nameIn(EntryNames names) {
+        return names.intern(raw, nameStart, nameEnd);
+    }
+
     /** prefix + "/" + name, or just name at the root. */
     String path(String prefix) {
         return prefix.isEmpty() ? name() : prefix + '/' + name();

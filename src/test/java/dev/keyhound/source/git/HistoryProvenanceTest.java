@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The introductions do not depend on what the walk recorded of the trees: with every tree, with a
- * budget that stops recording early, and with none, on a history that copies, moves, restores and
+ * The introductions do not depend on what the walk recorded of the trees (with their entries'
+ * names): with every tree, when no tree is read again; with a budget that stops recording early;
+ * and with none, on a history that copies, moves, restores and
  * deletes the same contents across directories.
  */
 class HistoryProvenanceTest {
@@ -34,21 +35,30 @@ class HistoryProvenanceTest {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             repo.randomHistory(rnd, dirs, 50);
             Repository r = repo.git.getRepository();
-            Map<String, List<Provenance>> all = introductions(r, HistoryWalk.TREE_ENTRIES_RECORDED);
-            assertTrue(all.values().stream().mapToInt(List::size).sum() > 20, "introductions: " + all);
-            assertEquals(all, introductions(r, 7));
-            assertEquals(all, introductions(r, -1));
+            Pass all = introductions(r, HistoryWalk.TREE_ENTRIES_RECORDED);
+            assertTrue(all.found().values().stream().mapToInt(List::size).sum() > 20, "introductions: " + all);
+            assertEquals(0, all.treesRead(), "every tree recorded, with its names: none read again");
+            Pass some = introductions(r, 7);
+            assertEquals(all.found(), some.found());
+            assertTrue(some.treesRead() > 0);
+            Pass none = introductions(r, -1);
+            assertEquals(all.found(), none.found());
+            assertTrue(none.treesRead() > some.treesRead());
         }
     }
 
+    /** What one introductions pass found, and how many trees it read from the repository. */
+    private record Pass(Map<String, List<Provenance>> found, int treesRead) {
+    }
+
     /** Every blob's introductions, from a walk that records at most the given tree entries (none when negative). */
-    private static Map<String, List<Provenance>> introductions(Repository r, int recordable) throws Exception {
+    private static Pass introductions(Repository r, int recordable) throws Exception {
         HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new ScanStats()), Math.max(0, recordable));
         walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
         Set<String> blobs = new HashSet<>();
         walk.blobs().forEach(b -> blobs.add(b.name()));
         HistoryProvenance provenance = new HistoryProvenance(r, walk.commits(),
-                recordable < 0 ? new ObjectIdOwnerMap<>() : walk.treeNodes());
-        return provenance.introductions(blobs);
+                recordable < 0 ? new ObjectIdOwnerMap<>() : walk.treeNodes(), walk.names());
+        return new Pass(provenance.introductions(blobs), provenance.treesRead());
     }
 }
