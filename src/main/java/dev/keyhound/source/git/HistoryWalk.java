@@ -49,6 +49,8 @@ final class HistoryWalk {
      * {@link #names()}. The provenance pass goes down these instead of reading the trees again.
      */
     static final class TreeNode extends ObjectIdOwnerMap.Entry {
+        /** Whether the walk has read (or is about to read) this tree: it reads each tree once. */
+        boolean seen;
         /** Null until the tree is recorded (a missing one, or one past the budget, stays null). */
         TreeNode[] subtrees;
         int[] subtreeNames;
@@ -79,7 +81,6 @@ final class HistoryWalk {
     private final RevWalk revWalk;
     private final ObjectReader reader;
     private final Problems problems;
-    private final RevFlag seen;
     private final ObjectIdOwnerMap<BlobEntry> blobs = new ObjectIdOwnerMap<>();
     private final List<RevCommit> commits = new ArrayList<>();
     private final Set<String> submodules = new LinkedHashSet<>();
@@ -94,7 +95,6 @@ final class HistoryWalk {
         this.revWalk = revWalk;
         this.reader = revWalk.getObjectReader();
         this.problems = problems;
-        this.seen = revWalk.newFlag("keyhound-seen");
     }
 
     /**
@@ -127,11 +127,11 @@ final class HistoryWalk {
         }
         orderCommits(tips);
         for (RevCommit c : commits) {
-            walkTree(c.getTree());
+            walkTree(treeNode(c.getTree()));
         }
         for (int i = 0; i < others.size(); i++) {
             if (others.get(i) instanceof RevTree t) {
-                walkTree(t);
+                walkTree(treeNode(t));
             } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
                 blobs.add(new BlobEntry(b, otherNames.get(i)));
             }
@@ -187,17 +187,17 @@ final class HistoryWalk {
         revWalk.disposeFlag(entered);
     }
 
-    private void walkTree(RevTree root) throws IOException {
-        if (root.has(seen)) {
+    private void walkTree(TreeNode root) throws IOException {
+        if (root.seen) {
             return;
         }
-        root.add(seen);
-        Deque<RevTree> trees = new ArrayDeque<>();
+        root.seen = true;
+        Deque<TreeNode> trees = new ArrayDeque<>();
         Deque<String> paths = new ArrayDeque<>();
         trees.push(root);
         paths.push("");
         while (!trees.isEmpty()) {
-            RevTree tree = trees.pop();
+            TreeNode tree = trees.pop();
             String prefix = paths.pop();
             byte[] raw;
             try {
@@ -216,17 +216,17 @@ final class HistoryWalk {
             while (entries.next()) {
                 switch (entries.kind()) {
                     case RawTree.TREE -> {
-                        RevTree sub = revWalk.lookupTree(entries.id());
+                        TreeNode sub = treeNode(entries.id());
                         if (record) {
                             if (subtreeCount == subtreesHere.length) {
                                 subtreesHere = Arrays.copyOf(subtreesHere, subtreeCount * 2);
                                 subtreeNamesHere = Arrays.copyOf(subtreeNamesHere, subtreeCount * 2);
                             }
-                            subtreesHere[subtreeCount] = treeNode(sub);
+                            subtreesHere[subtreeCount] = sub;
                             subtreeNamesHere[subtreeCount++] = entries.nameIn(names);
                         }
-                        if (!sub.has(seen)) {
-                            sub.add(seen);
+                        if (!sub.seen) {
+                            sub.seen = true;
                             trees.push(sub);
                             paths.push(entries.path(prefix));
                         }
@@ -250,11 +250,10 @@ final class HistoryWalk {
                 }
             }
             if (record) {
-                TreeNode node = treeNode(tree);
-                node.subtrees = Arrays.copyOf(subtreesHere, subtreeCount);
-                node.subtreeNames = Arrays.copyOf(subtreeNamesHere, subtreeCount);
-                node.blobs = Arrays.copyOf(blobsHere, blobCount);
-                node.blobNames = Arrays.copyOf(blobNamesHere, blobCount);
+                tree.subtrees = Arrays.copyOf(subtreesHere, subtreeCount);
+                tree.subtreeNames = Arrays.copyOf(subtreeNamesHere, subtreeCount);
+                tree.blobs = Arrays.copyOf(blobsHere, blobCount);
+                tree.blobNames = Arrays.copyOf(blobNamesHere, blobCount);
                 entriesRecorded += subtreeCount + blobCount;
             }
         }
