@@ -37,22 +37,19 @@ final class HistoryProvenance implements ProvenanceLookup {
 
     private final Repository repo;
     private final List<RevCommit> commits;
-    private final ObjectIdOwnerMap<HistoryWalk.TreeNode> trees;
-    private final EntryNames names;
+    private final TreeRecord trees;
     private int treesRead;
 
     /**
      * @param commits parents before children, as the history walk ordered them
-     * @param trees   the trees the walk recorded (any may be missing), with their entries' names
-     *                in names: a recorded tree is never read again, and one known to hold none
-     *                of the asked-for blobs is passed over
+     * @param trees   the walk's record of the trees (any may be unrecorded): a recorded tree is
+     *                never read again, and one known to hold none of the asked-for blobs is
+     *                passed over
      */
-    HistoryProvenance(Repository repo, List<RevCommit> commits, ObjectIdOwnerMap<HistoryWalk.TreeNode> trees,
-            EntryNames names) {
+    HistoryProvenance(Repository repo, List<RevCommit> commits, TreeRecord trees) {
         this.repo = repo;
         this.commits = commits;
         this.trees = trees;
-        this.names = names;
     }
 
     /** How many trees the last introductions pass read from the repository (the rest came from the record). */
@@ -106,7 +103,8 @@ final class HistoryProvenance implements ProvenanceLookup {
         final Set<ObjectId> targets;
         final Map<String, List<Intro>> found = new HashMap<>();
         final Set<Occurrence> introduced = new HashSet<>();
-        final Map<HistoryWalk.TreeNode, Boolean> holding = new java.util.IdentityHashMap<>();
+        /** Per node id: 0 not known yet, 1 holds none of the targets, 2 holds one. */
+        final byte[] holding = new byte[trees.nodeCount()];
         final ObjectIdOwnerMap<ReadAt> read = new ObjectIdOwnerMap<>();
         RevCommit commit;
         int order;
@@ -124,7 +122,7 @@ final class HistoryProvenance implements ProvenanceLookup {
         }
 
         /** @param node the walk's record of the tree, or null */
-        private void tree(AnyObjectId tree, HistoryWalk.TreeNode node, String prefix, ObjectReader reader) throws IOException {
+        private void tree(AnyObjectId tree, TreeRecord.Node node, String prefix, ObjectReader reader) throws IOException {
             if (node != null && !holds(node)) {
                 return;
             }
@@ -136,15 +134,15 @@ final class HistoryProvenance implements ProvenanceLookup {
                 return;
             }
             at.prefixes.add(prefix);
-            if (node != null && node.subtrees != null) {
-                for (int i = 0; i < node.blobs.length; i++) {
-                    if (targets.contains(node.blobs[i])) {
-                        introduce(new Occurrence(prefix + names.name(node.blobNames[i]), node.blobs[i].toObjectId()), reader);
-                    }
-                }
-                for (int i = 0; i < node.subtrees.length; i++) {
-                    if (holds(node.subtrees[i])) {
-                        tree(node.subtrees[i], node.subtrees[i], prefix + names.name(node.subtreeNames[i]) + '/', reader);
+            if (node != null && node.recorded()) {
+                for (int e = node.first; e < node.first + node.count; e++) {
+                    HistoryWalk.BlobEntry blob = trees.blob(e);
+                    if (blob != null) {
+                        if (targets.contains(blob)) {
+                            introduce(new Occurrence(prefix + trees.name(e), blob.toObjectId()), reader);
+                        }
+                    } else if (holds(trees.subtree(e))) {
+                        tree(trees.subtree(e), trees.subtree(e), prefix + trees.name(e) + '/', reader);
                     }
                 }
                 return;
@@ -171,24 +169,16 @@ final class HistoryProvenance implements ProvenanceLookup {
          * Whether a tree the walk recorded holds an asked-for blob anywhere below it; a tree it
          * did not record (unreadable, or past its budget) may, and is read again.
          */
-        private boolean holds(HistoryWalk.TreeNode node) {
-            Boolean known = holding.get(node);
-            if (known != null) {
-                return known;
+        private boolean holds(TreeRecord.Node node) {
+            if (holding[node.id] != 0) {
+                return holding[node.id] == 2;
             }
-            boolean found = node.subtrees == null;
-            if (!found) {
-                for (HistoryWalk.BlobEntry b : node.blobs) {
-                    if (targets.contains(b)) {
-                        found = true;
-                        break;
-                    }
-                }
+            boolean found = !node.recorded();
+            for (int e = node.first; !found && e < node.first + node.count; e++) {
+                HistoryWalk.BlobEntry blob = trees.blob(e);
+                found = blob != null ? targets.contains(blob) : holds(trees.subtree(e));
             }
-            for (int i = 0; !found && i < node.subtrees.length; i++) {
-                found = holds(node.subtrees[i]);
-            }
-            holding.put(node, found);
+            holding[node.id] = (byte) (found ? 2 : 1);
             return found;
         }
 

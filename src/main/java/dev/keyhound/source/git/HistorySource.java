@@ -79,7 +79,7 @@ public final class HistorySource implements Source {
         stats.commits.addAndGet(walk.commits().size());
         warnShallow(stats);
         Problems.submodules(walk.submodules(), stats);
-        provenance = new HistoryProvenance(repo, walk.commits(), walk.treeNodes(), walk.names());
+        provenance = new HistoryProvenance(repo, walk.commits(), walk.trees());
 
         PackOrder.Placed placed = PackOrder.sort(packs, walk.blobs());
         List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);

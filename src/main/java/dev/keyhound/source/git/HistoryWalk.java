@@ -3,7 +3,6 @@ package dev.keyhound.source.git;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +36,8 @@ final class HistoryWalk {
         long offset;
         long size = -1;
         volatile boolean done;
+        /** Its number in the walk's tree record. */
+        int number;
 
         BlobEntry(AnyObjectId id, String path) {
             super(id);
@@ -45,38 +46,12 @@ final class HistoryWalk {
     }
 
     /**
-     * A tree as the walk read it: its subtrees and blobs, each with its name's number in
-     * {@link #names()}. The provenance pass goes down these instead of reading the trees again.
-     */
-    static final class TreeNode extends ObjectIdOwnerMap.Entry {
-        /** Whether the walk has read (or is about to read) this tree: it reads each tree once. */
-        boolean seen;
-        /** Null until the tree is recorded (a missing one, or one past the budget, stays null). */
-        TreeNode[] subtrees;
-        int[] subtreeNames;
-        BlobEntry[] blobs;
-        int[] blobNames;
-
-        TreeNode(AnyObjectId id) {
-            super(id);
-        }
-    }
-
-    /**
-     * Tree entries recorded at most (about 12 bytes each with the nodes: some 50 MB); past it, the
-     * provenance pass reads the trees not recorded, as it would without the record.
+     * Tree entries recorded at most (about 8 bytes each: some 32 MB); past it, the provenance pass
+     * reads the trees not recorded, as it would without the record.
      */
     static final int TREE_ENTRIES_RECORDED = 4_000_000;
 
-    private final ObjectIdOwnerMap<TreeNode> treeNodes = new ObjectIdOwnerMap<>();
-    private final EntryNames names = new EntryNames();
-    /** One tree's entries while it is read, before they are copied into its node. */
-    private TreeNode[] subtreesHere = new TreeNode[64];
-    private int[] subtreeNamesHere = new int[64];
-    private BlobEntry[] blobsHere = new BlobEntry[64];
-    private int[] blobNamesHere = new int[64];
-    private final int entriesRecordable;
-    private long entriesRecorded;
+    private final TreeRecord trees;
 
     private final RevWalk revWalk;
     private final ObjectReader reader;
@@ -89,9 +64,9 @@ final class HistoryWalk {
         this(revWalk, problems, TREE_ENTRIES_RECORDED);
     }
 
-    /** @param entriesRecordable how many tree entries to record for {@link #treeNodes()} at most */
+    /** @param entriesRecordable how many tree entries to record for {@link #trees()} at most */
     HistoryWalk(RevWalk revWalk, Problems problems, int entriesRecordable) {
-        this.entriesRecordable = entriesRecordable;
+        this.trees = new TreeRecord(entriesRecordable);
         this.revWalk = revWalk;
         this.reader = revWalk.getObjectReader();
         this.problems = problems;
@@ -127,13 +102,13 @@ final class HistoryWalk {
         }
         orderCommits(tips);
         for (RevCommit c : commits) {
-            walkTree(treeNode(c.getTree()));
+            walkTree(trees.node(c.getTree()));
         }
         for (int i = 0; i < others.size(); i++) {
             if (others.get(i) instanceof RevTree t) {
-                walkTree(treeNode(t));
+                walkTree(trees.node(t));
             } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
-                blobs.add(new BlobEntry(b, otherNames.get(i)));
+                newBlob(b, otherNames.get(i));
             }
         }
     }
@@ -187,17 +162,18 @@ final class HistoryWalk {
         revWalk.disposeFlag(entered);
     }
 
-    private void walkTree(TreeNode root) throws IOException {
+    private void walkTree(TreeRecord.Node root) throws IOException {
         if (root.seen) {
             return;
         }
         root.seen = true;
-        Deque<TreeNode> trees = new ArrayDeque<>();
+        Deque<TreeRecord.Node> pending = new ArrayDeque<>();
         Deque<String> paths = new ArrayDeque<>();
-        trees.push(root);
+        pending.push(root);
         paths.push("");
-        while (!trees.isEmpty()) {
-            TreeNode tree = trees.pop();
+        EntryNames names = trees.names();
+        while (!pending.isEmpty()) {
+            TreeRecord.Node tree = pending.pop();
             String prefix = paths.pop();
             byte[] raw;
             try {
@@ -210,72 +186,49 @@ final class HistoryWalk {
                 continue;
             }
             RawTree entries = new RawTree(raw);
-            boolean record = entriesRecorded < entriesRecordable;
-            int subtreeCount = 0;
-            int blobCount = 0;
+            boolean record = trees.recording();
+            int start = trees.mark();
             while (entries.next()) {
                 switch (entries.kind()) {
                     case RawTree.TREE -> {
-                        TreeNode sub = treeNode(entries.id());
+                        TreeRecord.Node sub = trees.node(entries.id());
                         if (record) {
-                            if (subtreeCount == subtreesHere.length) {
-                                subtreesHere = Arrays.copyOf(subtreesHere, subtreeCount * 2);
-                                subtreeNamesHere = Arrays.copyOf(subtreeNamesHere, subtreeCount * 2);
-                            }
-                            subtreesHere[subtreeCount] = sub;
-                            subtreeNamesHere[subtreeCount++] = entries.nameIn(names);
+                            trees.add(sub, entries.nameIn(names));
                         }
                         if (!sub.seen) {
                             sub.seen = true;
-                            trees.push(sub);
+                            pending.push(sub);
                             paths.push(entries.path(prefix));
                         }
                     }
                     case RawTree.FILE -> {
                         BlobEntry blob = blobs.get(entries.id());
                         if (blob == null) {
-                            blob = new BlobEntry(entries.id(), entries.path(prefix));
-                            blobs.add(blob);
+                            blob = newBlob(entries.id(), entries.path(prefix));
                         }
                         if (record) {
-                            if (blobCount == blobsHere.length) {
-                                blobsHere = Arrays.copyOf(blobsHere, blobCount * 2);
-                                blobNamesHere = Arrays.copyOf(blobNamesHere, blobCount * 2);
-                            }
-                            blobsHere[blobCount] = blob;
-                            blobNamesHere[blobCount++] = entries.nameIn(names);
+                            trees.add(blob.number, entries.nameIn(names));
                         }
                     }
                     default -> submodules.add(entries.path(prefix));
                 }
             }
             if (record) {
-                tree.subtrees = Arrays.copyOf(subtreesHere, subtreeCount);
-                tree.subtreeNames = Arrays.copyOf(subtreeNamesHere, subtreeCount);
-                tree.blobs = Arrays.copyOf(blobsHere, blobCount);
-                tree.blobNames = Arrays.copyOf(blobNamesHere, blobCount);
-                entriesRecorded += subtreeCount + blobCount;
+                trees.recorded(tree, start);
             }
         }
     }
 
-    private TreeNode treeNode(AnyObjectId id) {
-        TreeNode node = treeNodes.get(id);
-        if (node == null) {
-            node = new TreeNode(id);
-            treeNodes.add(node);
-        }
-        return node;
+    private BlobEntry newBlob(AnyObjectId id, String path) {
+        BlobEntry blob = new BlobEntry(id, path);
+        blob.number = trees.number(blob);
+        blobs.add(blob);
+        return blob;
     }
 
-    /** The names of the recorded trees' entries. */
-    EntryNames names() {
-        return names;
-    }
-
-    /** The trees the walk recorded (within its budget), with their subtrees and blobs. */
-    ObjectIdOwnerMap<TreeNode> treeNodes() {
-        return treeNodes;
+    /** The trees the walk read, with the entries of those it recorded (within its budget). */
+    TreeRecord trees() {
+        return trees;
     }
 
     ObjectIdOwnerMap<BlobEntry> blobs() {

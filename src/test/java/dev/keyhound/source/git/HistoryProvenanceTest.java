@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class HistoryProvenanceTest {
             Pass some = introductions(r, 7);
             assertEquals(all.found(), some.found());
             assertTrue(some.treesRead() > 0);
-            Pass none = introductions(r, -1);
+            Pass none = introductions(r, 0);
             assertEquals(all.found(), none.found());
             assertTrue(none.treesRead() > some.treesRead());
         }
@@ -51,14 +50,13 @@ class HistoryProvenanceTest {
     private record Pass(Map<String, List<Provenance>> found, int treesRead) {
     }
 
-    /** Every blob's introductions, from a walk that records at most the given tree entries (none when negative). */
+    /** Every blob's introductions, from a walk that records at most the given tree entries. */
     private static Pass introductions(Repository r, int recordable) throws Exception {
-        HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new ScanStats()), Math.max(0, recordable));
+        HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new ScanStats()), recordable);
         walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
         Set<String> blobs = new HashSet<>();
         walk.blobs().forEach(b -> blobs.add(b.name()));
-        HistoryProvenance provenance = new HistoryProvenance(r, walk.commits(),
-                recordable < 0 ? new ObjectIdOwnerMap<>() : walk.treeNodes(), walk.names());
+        HistoryProvenance provenance = new HistoryProvenance(r, walk.commits(), walk.trees());
         return new Pass(provenance.introductions(blobs), provenance.treesRead());
     }
 }
