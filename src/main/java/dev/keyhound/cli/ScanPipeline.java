@@ -51,10 +51,19 @@ public final class ScanPipeline {
         ScanStats stats = new ScanStats();
         // Inline-allowed credentials are always kept so the summary can count them. The Hyperscan
         // gate pays for its start-up only on a history scan; a staged scan must start at once.
-        Detector detector = new DeltaDetector(new Engine(rules, new EngineOptions(true, "history".equals(target.mode()))));
+        Engine engine = new Engine(rules, new EngineOptions(true, "history".equals(target.mode())));
+        Detector detector = new DeltaDetector(engine);
         FindingCollector collector = new FindingCollector(LOCATION_CAP);
+        // The gate's regex databases compile on the second core while the source walks the
+        // history; once blobs come, the scan threads compile the rest themselves.
+        Runnable stopCompiling = engine.compileAhead();
         try (Progress ignored = new Progress(stats, err, settings.progress())) {
-            target.source().scan(blob -> detectInto(detector, collector, blob, stats), stats);
+            target.source().scan(blob -> {
+                stopCompiling.run();
+                detectInto(detector, collector, blob, stats);
+            }, stats);
+        } finally {
+            stopCompiling.run();
         }
         List<Finding> all = collector.findings(target.provenanceLookup());
 

@@ -319,6 +319,21 @@ public final class Engine implements Detector {
         return ruleSet;
     }
 
+    /**
+     * Starts compiling the regex gate's databases on a spare core (see
+     * {@link HyperscanGate#compileAhead}); the returned action stops it. A no-op without the gate.
+     */
+    public Runnable compileAhead() {
+        if (gate == null) {
+            return () -> { };
+        }
+        boolean[] anchored = new boolean[rules.length];
+        for (int i = 0; i < rules.length; i++) {
+            anchored[i] = runChars[i] != null;
+        }
+        return gate.compileAhead(anchored);
+    }
+
     @Override
     public List<Credential> detect(Blob blob) {
         return detection(blob).credentials();

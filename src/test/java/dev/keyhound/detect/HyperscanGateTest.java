@@ -140,6 +140,33 @@ class HyperscanGateTest {
         assertTrue(found > 100, "the examples hold credentials: " + found);
     }
 
+    @Test
+    void compilesAheadEveryRulesDatabaseAndTheAnchoredOnesAsked() throws Exception {
+        assumeTrue(HyperscanGate.available(), "no Hyperscan library for this platform");
+        // Patterns no other test compiled (the databases are shared by the whole process).
+        String unique = Long.toHexString(new SecureRandom().nextLong());
+        Rule[] mine = new Rule[12];
+        boolean[] anchored = new boolean[mine.length];
+        for (int i = 0; i < mine.length; i++) {
+            String regex = "(?i)" + unique + "_" + i + "[\\w.-]{0,20}[ \\t]*=[ \\t]*([a-f0-9]{32})";
+            mine[i] = new Rule("r" + i, "", com.google.re2j.Pattern.compile(regex), 0, null, List.of(), null, List.of(),
+                    List.of(), null, null, null, null, List.of(), null, List.of(), List.of(), "test");
+            anchored[i] = i % 3 == 0;
+        }
+        HyperscanGate ahead = HyperscanGate.forRules(mine);
+        assertEquals(0, ahead.compiled());
+        ahead.compileAhead(anchored);
+        int expected = mine.length + mine.length / 3;
+        for (long end = System.nanoTime() + 60_000_000_000L; ahead.compiled() < expected && System.nanoTime() < end; ) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // nothing more than asked for comes later
+        assertEquals(expected, ahead.compiled(), "every rule's database, and the anchored one only where asked");
+        String text = "x = 1\n" + unique + "_4_secret = " + "ab".repeat(16) + "\n";
+        assertTrue(ahead.mayMatch(4, text, 0, text.length(), false, true));
+        assertFalse(ahead.mayMatch(5, text, 0, text.length(), false, true));
+    }
+
     private static int index(String id) {
         for (int i = 0; i < rules.length; i++) {
             if (rules[i].id().equals(id)) {
