@@ -22,6 +22,7 @@ final class Progress implements AutoCloseable {
         this.stats = stats;
         this.err = err;
         if (enabled) {
+            stats.wantTotals();
             ticker = new Thread(this::tick, "keyhound-progress");
             ticker.setDaemon(true);
             ticker.start();

@@ -54,4 +54,16 @@ class OptionParsingTest {
         assertEquals("scanning 500/1,000 blobs  50.0/100.0 MB  10.0 MB/s  ETA 0:05", Progress.line(stats, 5.0));
         assertFalse(Progress.line(stats, 0).contains("ETA"));
     }
+
+    @Test
+    void onlyAShownProgressLineAsksTheSourceForItsTotals() {
+        ScanStats quiet = new ScanStats();
+        try (Progress off = new Progress(quiet, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false)) {
+            assertFalse(quiet.totalsWanted());
+        }
+        ScanStats watched = new ScanStats();
+        try (Progress on = new Progress(watched, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), true)) {
+            assertTrue(watched.totalsWanted());
+        }
+    }
 }

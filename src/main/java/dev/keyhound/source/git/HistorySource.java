@@ -172,10 +172,16 @@ public final class HistorySource implements Source {
     }
 
     /**
-     * Reads every blob's size from its object header (no content is inflated beyond a delta's
-     * header), so the total is known for progress and huge blobs are never loaded.
+     * Counts the blobs and, when the progress line wants the total bytes, reads every blob's size
+     * from its object header (no content is inflated beyond a delta's header). Without it a blob's
+     * size is known once it is read; huge blobs are never loaded either way (the pack walk reads
+     * the size in a whole blob's header, JGit's loader checks it before loading).
      */
     private void measure(List<PackRun> runs, List<BlobEntry> ordered, ScanStats stats) throws IOException {
+        stats.expectedBlobs.set(ordered.size());
+        if (!stats.totalsWanted()) {
+            return;
+        }
         for (PackRun run : runs) {
             Parallel.forEach(run.roots, options.threads(), CHUNK, withInflater((inflater, root) -> run.walker.measure(inflater, root)));
         }
@@ -203,7 +209,6 @@ public final class HistorySource implements Source {
                 bytes += e.size;
             }
         }
-        stats.expectedBlobs.set(ordered.size());
         stats.expectedBytes.set(bytes);
     }
 

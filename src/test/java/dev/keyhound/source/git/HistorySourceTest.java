@@ -44,8 +44,16 @@ class HistorySourceTest {
     }
 
     private static Scan scan(Path repo, List<String> branches, SourceOptions options) throws IOException {
+        return scan(repo, branches, options, true);
+    }
+
+    /** @param totals whether the scan is asked for its total bytes up front (what the progress line does) */
+    private static Scan scan(Path repo, List<String> branches, SourceOptions options, boolean totals) throws IOException {
         TestRepo.Collected sink = new TestRepo.Collected();
         ScanStats stats = new ScanStats();
+        if (totals) {
+            stats.wantTotals();
+        }
         HistorySource source = new HistorySource(repo, branches, options);
         source.scan(sink, stats);
         return new Scan(sink, stats, source);
@@ -254,6 +262,14 @@ class HistorySourceTest {
             assertEquals(b.origin().blobId(), blobId(b.bytes()));
         }
         assertEquals(2, scan.sink.containing(secret).size());
+        assertEquals(scan.stats.bytesScanned.get() + 3 * 3, scan.stats.expectedBytes.get(), "the binary blobs are 3 bytes each");
+        // Unasked, the total bytes stay unknown, and nothing else changes.
+        Scan unmeasured = scan(tmp.resolve("r"), List.of(), TWO_THREADS, false);
+        assertEquals(-1, unmeasured.stats.expectedBytes.get());
+        assertEquals(ids.size() + 3, unmeasured.stats.expectedBlobs.get());
+        assertEquals(new HashSet<>(ids), new HashSet<>(unmeasured.sink.blobIds()));
+        assertEquals(scan.stats.bytesScanned.get(), unmeasured.stats.bytesScanned.get());
+        assertEquals(3, unmeasured.stats.skippedBinary.get());
     }
 
     @Test
