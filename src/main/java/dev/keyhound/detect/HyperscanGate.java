@@ -76,23 +76,21 @@ final class HyperscanGate {
     }
 
     /**
-     * Starts compiling, on a daemon thread, the databases a scan will ask for: every rule's, and
-     * the anchored one of each rule in anchored. A history scan calls this before it walks the
-     * history, which keeps one core busy for a few seconds while the other is mostly idle, and
-     * stops it when the first blob comes: from then on the scan threads compile what they still
-     * need (a database being compiled here is waited for, not compiled twice). On hummingbot the
-     * databases a scan uses cost about 0.9 s of CPU to compile.
+     * Starts compiling, on a daemon thread, the database a scan will ask for per rule: the anchored
+     * one for a rule in anchored (the engine matches such a rule only at the start of a run), the
+     * other one for the rest. A history scan calls this before it walks the history, which keeps
+     * one core busy for a few seconds, and stops it when the first blob comes: from then on the
+     * scan threads compile what they still need (a database being compiled here is waited for, not
+     * compiled twice). On hummingbot the databases a scan uses cost about 0.9 s of CPU to compile.
      *
      * @return stops the compiling after the database in hand (safe to call often, from any thread)
      */
     Runnable compileAhead(boolean[] anchored) {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread t = new Thread(() -> {
-            for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i < anywhere.length && !stop.get(); i++) {
-                    if (anywhere[i] != null && (pass == 0 || anchored[i])) {
-                        database(pass == 0 ? anywhere[i] : atStart[i]);
-                    }
+            for (int i = 0; i < anywhere.length && !stop.get(); i++) {
+                if (anywhere[i] != null) {
+                    database(anchored[i] ? atStart[i] : anywhere[i]);
                 }
             }
         }, "keyhound-hyperscan");
@@ -105,15 +103,9 @@ final class HyperscanGate {
         };
     }
 
-    /** How many of these rules' databases (anywhere and anchored) are compiled, or known not to compile. */
-    int compiled() {
-        int n = 0;
-        for (int i = 0; i < anywhere.length; i++) {
-            if (anywhere[i] != null) {
-                n += (DATABASES.containsKey(anywhere[i]) ? 1 : 0) + (DATABASES.containsKey(atStart[i]) ? 1 : 0);
-            }
-        }
-        return n;
+    /** Whether the rule's database (the anchored one, or the other) is compiled, or known not to compile. */
+    boolean compiled(int rule, boolean anchored) {
+        return anywhere[rule] != null && DATABASES.containsKey(anchored ? atStart[rule] : anywhere[rule]);
     }
 
     /** Whether Hyperscan compiled this rule's regex, so the gate can judge its windows at all. */
