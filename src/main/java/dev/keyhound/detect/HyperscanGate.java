@@ -88,10 +88,14 @@ final class HyperscanGate {
     Runnable compileAhead(boolean[] anchored) {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread t = new Thread(() -> {
-            for (int i = 0; i < anywhere.length && !stop.get(); i++) {
-                if (anywhere[i] != null) {
-                    database(anchored[i] ? atStart[i] : anywhere[i]);
+            try {
+                for (int i = 0; i < anywhere.length && !stop.get(); i++) {
+                    if (anywhere[i] != null) {
+                        database(anchored[i] ? atStart[i] : anywhere[i]);
+                    }
                 }
+            } catch (RuntimeException | Error e) {
+                // only a head start: a scan thread that asks for the database meets the problem itself
             }
         }, "keyhound-hyperscan");
         t.setDaemon(true);
