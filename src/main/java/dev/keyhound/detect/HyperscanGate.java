@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -86,7 +87,7 @@ final class HyperscanGate {
      * @return stops the compiling after the database in hand (safe to call often, from any thread)
      */
     Runnable compileAhead(boolean[] anchored) {
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread t = new Thread(() -> {
             try {
                 for (int i = 0; i < anywhere.length && !stop.get(); i++) {

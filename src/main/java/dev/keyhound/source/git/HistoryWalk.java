@@ -189,34 +189,41 @@ final class HistoryWalk {
             boolean record = trees.recording();
             int start = trees.mark();
             while (entries.next()) {
+                // Each name is read from the tree's bytes once, and decoded once per distinct name.
+                int nameId = entries.nameIn(names);
                 switch (entries.kind()) {
                     case RawTree.TREE -> {
                         TreeRecord.Node sub = trees.node(entries.id());
                         if (record) {
-                            trees.add(sub, entries.nameIn(names));
+                            trees.add(sub, nameId);
                         }
                         if (!sub.seen) {
                             sub.seen = true;
                             pending.push(sub);
-                            paths.push(entries.path(prefix));
+                            paths.push(path(prefix, names.name(nameId)));
                         }
                     }
                     case RawTree.FILE -> {
                         BlobEntry blob = blobs.get(entries.id());
                         if (blob == null) {
-                            blob = newBlob(entries.id(), entries.path(prefix));
+                            blob = newBlob(entries.id(), path(prefix, names.name(nameId)));
                         }
                         if (record) {
-                            trees.add(blob.number, entries.nameIn(names));
+                            trees.add(blob.number, nameId);
                         }
                     }
-                    default -> submodules.add(entries.path(prefix));
+                    default -> submodules.add(path(prefix, names.name(nameId)));
                 }
             }
             if (record) {
                 trees.recorded(tree, start);
             }
         }
+    }
+
+    /** prefix + "/" + name, or just name at the root. */
+    private static String path(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + '/' + name;
     }
 
     private BlobEntry newBlob(AnyObjectId id, String path) {

@@ -69,9 +69,4 @@ final class RawTree {
     int nameIn(EntryNames names) {
         return names.intern(raw, nameStart, nameEnd);
     }
-
-    /** prefix + "/" + name, or just name at the root. */
-    String path(String prefix) {
-        return prefix.isEmpty() ? name() : prefix + '/' + name();
-    }
 }
