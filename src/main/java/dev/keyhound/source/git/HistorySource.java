@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.zip.Inflater;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -231,10 +230,10 @@ public final class HistorySource implements Source {
         }
     }
 
-    /** Workers over delta-tree roots, each with its own Inflater (one per thread, ended with it). */
-    private static Parallel.WorkerFactory<Integer> withInflater(java.util.function.BiConsumer<Inflater, Integer> step) {
+    /** Workers over delta-tree roots, each with its own inflater (one per thread, closed with it). */
+    private static Parallel.WorkerFactory<Integer> withInflater(java.util.function.BiConsumer<ObjectInflater, Integer> step) {
         return () -> new Parallel.Worker<>() {
-            final Inflater inflater = new Inflater();
+            final ObjectInflater inflater = new ObjectInflater();
 
             @Override
             public void process(Integer root) {
@@ -243,7 +242,7 @@ public final class HistorySource implements Source {
 
             @Override
             public void close() {
-                inflater.end();
+                inflater.close();
             }
         };
     }

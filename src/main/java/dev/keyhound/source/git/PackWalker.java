@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.eclipse.jgit.internal.storage.file.PackIndex;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -173,7 +172,7 @@ final class PackWalker {
     }
 
     /** The size each wanted blob will have, from its header (whole) or its delta header (delta). */
-    void measure(Inflater inflater, int root) {
+    void measure(ObjectInflater inflater, int root) {
         int[] stack = new int[64];
         int top = 0;
         stack[top++] = root;
@@ -186,7 +185,7 @@ final class PackWalker {
                     e.size = inflatedSize[i];
                 } else {
                     try {
-                        int got = inflate(inflater, i, head, (int) Math.min(20, inflatedSize[i]));
+                        int got = inflater.prefix(pack, dataStart[i], dataEnd(i), head, (int) Math.min(20, inflatedSize[i]));
                         int[] p = {0};
                         readVarint(head, p, got);
                         e.size = readVarint(head, p, got);
@@ -211,7 +210,7 @@ final class PackWalker {
      * lone root over maxDeliver bytes, or binary by its first bytes, is reported skipped without
      * being inflated. Entries handled here are marked done; anything left is for the JGit path.
      */
-    void walk(Inflater inflater, int root, long maxDeliver, Receiver receiver) {
+    void walk(ObjectInflater inflater, int root, long maxDeliver, Receiver receiver) {
         if (wanted[root] != null && !hasNeededChild(root) && skipWithoutResolving(inflater, root, maxDeliver, receiver)) {
             return;
         }
@@ -221,7 +220,7 @@ final class PackWalker {
         byte[] data;
         try {
             data = new byte[(int) inflatedSize[root]];
-            if (inflate(inflater, root, data, data.length) != data.length) {
+            if (!inflater.whole(pack, dataStart[root], dataEnd(root), data)) {
                 return;
             }
         } catch (DataFormatException e) {
@@ -243,7 +242,7 @@ final class PackWalker {
      * A lone whole blob (no delta hangs off it) that is too large, or binary by its first bytes, is
      * skipped after inflating at most the probe: binary blobs are often most of a pack's bytes.
      */
-    private boolean skipWithoutResolving(Inflater inflater, int root, long maxDeliver, Receiver receiver) {
+    private boolean skipWithoutResolving(ObjectInflater inflater, int root, long maxDeliver, Receiver receiver) {
         BlobEntry e = wanted[root];
         if (inflatedSize[root] > maxDeliver) {
             e.done = true;
@@ -252,7 +251,7 @@ final class PackWalker {
         }
         byte[] probe = new byte[(int) Math.min(inflatedSize[root], Content.BINARY_PROBE)];
         try {
-            int got = inflate(inflater, root, probe, probe.length);
+            int got = inflater.prefix(pack, dataStart[root], dataEnd(root), probe, probe.length);
             if (got == probe.length && Content.looksBinary(probe, got)) {
                 e.done = true;
                 receiver.skipped(e, true);
@@ -264,7 +263,7 @@ final class PackWalker {
         return false;
     }
 
-    private void visit(Inflater inflater, int node, byte[] data, Receiver receiver) {
+    private void visit(ObjectInflater inflater, int node, byte[] data, Receiver receiver) {
         // Explicit stack: delta chains can be thousands deep with --depth.
         int[] nodes = new int[16];
         byte[][] datas = new byte[16][];
@@ -322,14 +321,14 @@ final class PackWalker {
         }
     }
 
-    private byte[] resolve(Inflater inflater, int delta, byte[] base, Delta.Copies copies) {
+    private byte[] resolve(ObjectInflater inflater, int delta, byte[] base, Delta.Copies copies) {
         long deltaSize = inflatedSize[delta];
         if (deltaSize > maxResolve) {
             return null;
         }
         try {
             byte[] d = new byte[(int) deltaSize];
-            if (inflate(inflater, delta, d, d.length) != d.length) {
+            if (!inflater.whole(pack, dataStart[delta], dataEnd(delta), d)) {
                 return null;
             }
             return Delta.apply(base, d, maxResolve, copies);
@@ -338,20 +337,9 @@ final class PackWalker {
         }
     }
 
-    /** Inflates up to want bytes of object i's data into out; returns how many came out. */
-    private int inflate(Inflater inflater, int i, byte[] out, int want) throws DataFormatException {
-        int end = i + 1 < offsets.length ? (int) offsets[i + 1] : trailerStart;
-        inflater.reset();
-        inflater.setInput(pack.slice(dataStart[i], Math.max(0, end - dataStart[i])));
-        int got = 0;
-        while (got < want) {
-            int n = inflater.inflate(out, got, want - got);
-            if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
-                break;
-            }
-            got += n;
-        }
-        return got;
+    /** Where object i's compressed data ends: at the next object, or the pack's trailer. */
+    private int dataEnd(int i) {
+        return i + 1 < offsets.length ? (int) offsets[i + 1] : trailerStart;
     }
 
     private static long readVarint(byte[] b, int[] p, int limit) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.Inflater;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.lib.Constants;
@@ -19,7 +18,8 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index-pack style walk against JGit's own reader, on a pack full of delta chains. */
@@ -27,9 +27,10 @@ class PackWalkerTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void resolvesEveryBlobOfAPackIncludingDeepDeltaChains() throws Exception {
-        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+    @ParameterizedTest(name = "libdeflate {0}")
+    @ValueSource(booleans = {true, false})
+    void resolvesEveryBlobOfAPackIncludingDeepDeltaChains(boolean libdeflate) throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r")); ObjectInflater inflater = new ObjectInflater(libdeflate)) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < 200; i++) {
                 text.append("row ").append(i).append(" some text that repeats across versions\n");
@@ -53,7 +54,6 @@ class PackWalkerTest {
             Map<String, byte[]> got = new ConcurrentHashMap<>();
             Map<String, String> baseOf = new ConcurrentHashMap<>();
             Map<String, int[]> copiesOf = new ConcurrentHashMap<>();
-            Inflater inflater = new Inflater();
             List<Integer> roots = walker.roots();
             assertTrue(roots.size() < entries.size() / 4, "most versions are deltas: " + roots.size() + " roots");
             for (int root : roots) {
