@@ -32,11 +32,16 @@ import org.bytedeco.javacpp.PointerPointer;
  * say "no match here" at hundreds of MB/s. So before RE2/J reads a window for a rule, the gate asks
  * Hyperscan whether the rule's regex can match in it at all, and RE2/J runs only when it can.
  *
- * <p>The gate never hides a match: it judges only windows of ASCII text (where RE2's and Hyperscan's
+ * <p>The gate never hides a match: it reads ASCII text as it is (where RE2's and Hyperscan's
  * character classes, case folding and {@code \b} agree), with the regex compiled in prefilter mode
  * (Hyperscan may widen a construct it cannot build, never narrow it) and multi-line ({@code ^} and
- * {@code $} also at line breaks, more places than RE2 allows without {@code (?m)}). A regex Hyperscan
- * cannot compile, or text with other bytes, is passed to RE2/J as before.
+ * {@code $} also at line breaks, more places than RE2 allows without {@code (?m)}). A window with
+ * other chars is judged too when the regex names none of them (no such literal, escape or Unicode
+ * class): RE2 then reads every non-ASCII code point alike (none is a word char, a digit, a space or
+ * a letter of an ASCII class; {@code .}, {@code \W} and negated classes take any of them), and so
+ * does Hyperscan with each code point written as the one byte 0x80. The two chars that RE2's
+ * {@code (?i)} folds into ASCII letters (the Kelvin sign into k, the long s into s) leave their
+ * window to RE2/J. A regex Hyperscan cannot compile is passed to RE2/J as before.
  *
  * <p>The native library ships for x86-64 Linux, macOS and Windows; elsewhere, or with
  * {@code -Dkeyhound.hyperscan=false}, {@link #forRules} returns null and RE2/J runs alone. Compiled
@@ -55,16 +60,41 @@ final class HyperscanGate {
     /** Per rule: the Hyperscan pattern for a window anywhere, and for a match that must start at the window's start. */
     private final String[] anywhere;
     private final String[] atStart;
+    /** Per rule: whether its regex reads all non-ASCII chars alike, so such windows can be judged. */
+    private final boolean[] nonAsciiAlike;
 
     private HyperscanGate(Rule[] rules) {
         anywhere = new String[rules.length];
         atStart = new String[rules.length];
+        nonAsciiAlike = new boolean[rules.length];
         for (int i = 0; i < rules.length; i++) {
             if (rules[i].regex() != null) {
                 anywhere[i] = rules[i].regex().pattern();
                 atStart[i] = "\\A(?:" + anywhere[i] + ")";
+                nonAsciiAlike[i] = namesNoNonAscii(anywhere[i]);
             }
         }
+    }
+
+    /**
+     * Whether a regex can tell no non-ASCII char from another: all its chars are ASCII, and it has
+     * no hex or octal escape and no Unicode class ({@code \x}, {@code \0}-{@code \9}, {@code \p},
+     * {@code \P}). Conservative: an escaped backslash before such a letter also says no.
+     */
+    static boolean namesNoNonAscii(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c >= 128) {
+                return false;
+            }
+            if (c == '\\' && i + 1 < regex.length()) {
+                char e = regex.charAt(++i);
+                if (e == 'x' || e == 'p' || e == 'P' || (e >= '0' && e <= '9')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The gate for these rules, or null when Hyperscan is not available on this machine. */
@@ -120,8 +150,9 @@ final class HyperscanGate {
 
     /**
      * False only when rule's regex cannot match in text[from, to) (with anchored, a match starting
-     * at from). A window with a char over 127 is not judged. latin1 says every char of text is
-     * under 256 (text decoded from ASCII bytes, or a Latin-1 view of bytes), so it copies as bytes.
+     * at from). A window with a char over 127 is judged only for a regex that names no such char.
+     * latin1 says every char of text is under 256 (text decoded from ASCII bytes, or a Latin-1 view
+     * of bytes), so it copies as bytes.
      */
     boolean mayMatch(int rule, String text, int from, int to, boolean anchored, boolean latin1) {
         Optional<hs_database_t> db = anchored ? database(atStart[rule]) : Optional.empty();
@@ -135,7 +166,13 @@ final class HyperscanGate {
         int n = to - from;
         byte[] bytes = s.bytes(n);
         if (!(latin1 ? latin1Ascii(text, from, to, bytes) : ascii(text, from, to, bytes))) {
-            return true;
+            if (!nonAsciiAlike[rule]) {
+                return true;
+            }
+            n = oneBytePerCodePoint(text, from, to, bytes);
+            if (n < 0) {
+                return true;
+            }
         }
         hs_database_t d = db.get();
         // HS_SUCCESS: the scan ran to the end without a match. HS_SCAN_TERMINATED (a match) or an
@@ -159,6 +196,30 @@ final class HyperscanGate {
             into[i - from] = (byte) c;
         }
         return true;
+    }
+
+    /**
+     * Each ASCII char as itself, each other code point (a surrogate pair is one, as RE2/J reads it)
+     * as the byte 0x80. Returns the length, or -1 for a window with a char that RE2's case folding
+     * makes an ASCII letter.
+     */
+    private static int oneBytePerCodePoint(String text, int from, int to, byte[] into) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                into[n++] = (byte) c;
+                continue;
+            }
+            if (c == '\u212A' || c == '\u017F') {
+                return -1;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            into[n++] = (byte) 0x80;
+        }
+        return n;
     }
 
     private static Optional<hs_database_t> database(String pattern) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.re2j.Matcher;
 import dev.keyhound.rules.ExampleTemplate;
 import dev.keyhound.rules.Rule;
 import dev.keyhound.rules.RuleSet;
@@ -111,11 +110,92 @@ class HyperscanGateTest {
         String later = "y = 2 " + assigned;
         assertTrue(gate.mayMatch(ethereum, later, 0, later.length(), false, true));
         assertFalse(gate.mayMatch(ethereum, later, 0, later.length(), true, true));
-        // A window with a char over 127 is RE2/J's to judge (its classes and case folding are Unicode).
+        // A window with chars over 127 is judged too, with each as one byte that no ASCII class takes.
         String unicode = "def connect(self, api_key):  # clé\n";
-        assertTrue(gate.mayMatch(generic, unicode, 0, unicode.length(), false, false));
-        Matcher none = rules[generic].regex().matcher(unicode);
-        assertFalse(none.find(), "RE2/J settles it: no match");
+        assertFalse(gate.mayMatch(generic, unicode, 0, unicode.length(), false, false));
+        assertFalse(rules[generic].regex().matcher(unicode).find());
+    }
+
+    @Test
+    void judgesWindowsWithOtherCharsTheWayRe2jReadsThem() {
+        assumeTrue(HyperscanGate.available(), "no Hyperscan library for this platform");
+        long seed = new SecureRandom().nextLong();
+        Random random = new Random(seed);
+        String[] others = {"é", "ß", "ÿ", "\u00a0", "中", "\ufffd", "\ud83d\ude00", "\ud83d", "\u212a", "\u017f"};
+        int matched = 0;
+        int rejected = 0;
+        for (int i = 0; i < rules.length; i++) {
+            Rule rule = rules[i];
+            if (rule.regex() == null) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            rule.examples().forEach(e -> texts.add(ExampleTemplate.expand(e, random)));
+            rule.negativeExamples().forEach(e -> texts.add(ExampleTemplate.expand(e, random)));
+            for (int n = 0, base = texts.size(); n < base * 20; n++) {
+                StringBuilder b = new StringBuilder(n % 2 == 0 ? texts.get(random.nextInt(base)) : mutate(texts.get(random.nextInt(base)), random));
+                for (int k = 0, edits = 1 + random.nextInt(3); k < edits; k++) {
+                    int at = random.nextInt(b.length() + 1);
+                    String other = others[random.nextInt(others.length)];
+                    if (random.nextBoolean() && at < b.length()) {
+                        b.replace(at, at + 1, other);
+                    } else {
+                        b.insert(at, other);
+                    }
+                }
+                texts.add(b.toString());
+            }
+            for (String text : texts) {
+                if (text.chars().allMatch(c -> c < 128)) {
+                    continue;
+                }
+                int from = random.nextInt(Math.max(1, text.length() / 4));
+                int to = text.length() - random.nextInt(Math.max(1, text.length() / 4));
+                String window = text.substring(from, to);
+                boolean found = rule.regex().matcher(window).find();
+                boolean may = gate.mayMatch(i, text, from, to, false, false);
+                String where = rule.id() + " on \"" + window + "\" (seed " + seed + ")";
+                assertTrue(!found || may, "rejected a window RE2/J matches: " + where);
+                assertTrue(!rule.regex().matcher(window).lookingAt() || gate.mayMatch(i, text, from, to, true, false),
+                        "rejected a window RE2/J matches at its start: " + where);
+                if (text.chars().allMatch(c -> c < 256)) {
+                    assertEquals(may, gate.mayMatch(i, text, from, to, false, true), "both copies agree: " + where);
+                }
+                matched += found ? 1 : 0;
+                rejected += may ? 0 : 1;
+            }
+        }
+        assertTrue(matched > 60, "the examples still match: " + matched);
+        assertTrue(rejected > 150, "windows with other chars are judged: " + rejected);
+    }
+
+    @Test
+    void readsACodePointAsOneCharAndLeavesWhatTheRegexNamesToRe2j() {
+        assumeTrue(HyperscanGate.available(), "no Hyperscan library for this platform");
+        Rule[] mine = {rule("\"[^\"]{3}\""), rule("(?i)key=([a-f0-9]{4})"), rule("cl\u00e9=([a-z]{4})"), rule("cl\\x{e9}=([a-z]{4})")};
+        HyperscanGate g = HyperscanGate.forRules(mine);
+        String emoji = "x = \"a\ud83d\ude00b\"\n"; // three code points between the quotes, four chars
+        assertTrue(mine[0].regex().matcher(emoji).find());
+        assertTrue(g.mayMatch(0, emoji, 0, emoji.length(), false, false));
+        String two = "x = \"a\ud83d\ude00\ud83d\ude00b\"";
+        assertFalse(g.mayMatch(0, two, 0, two.length(), false, false), "four code points");
+        String kelvin = "\u212aey=abcd"; // RE2's (?i) folds the Kelvin sign into k
+        assertTrue(mine[1].regex().matcher(kelvin).find());
+        assertTrue(g.mayMatch(1, kelvin, 0, kelvin.length(), false, false));
+        assertFalse(g.mayMatch(1, "\u00e9ey=abcd", 0, 8, false, false));
+        for (int i = 2; i < 4; i++) {
+            String named = "cl\u00e9=abcd";
+            assertTrue(mine[i].regex().matcher(named).find());
+            assertTrue(g.mayMatch(i, named, 0, named.length(), false, false), mine[i].regex().pattern());
+        }
+        assertTrue(HyperscanGate.namesNoNonAscii("(?i)\\bkey\\W+[^\"]{20}"));
+        assertFalse(HyperscanGate.namesNoNonAscii("\\p{L}+"));
+        assertFalse(HyperscanGate.namesNoNonAscii("a\\101"));
+    }
+
+    private static Rule rule(String regex) {
+        return new Rule("t", "", com.google.re2j.Pattern.compile(regex), 0, null, List.of(), null, List.of(),
+                List.of(), null, null, null, null, List.of(), null, List.of(), List.of(), "test");
     }
 
     @Test
