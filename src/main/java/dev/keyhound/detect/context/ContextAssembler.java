@@ -522,7 +522,7 @@ public final class ContextAssembler implements CredentialAssembler {
     }
 
     private static boolean matchesAny(Pattern anyOf, String text) {
-        return anyOf.matcher(text).find();
+        return RegexMemo.find(anyOf, text);
     }
 
     /** The part the identifier names (first in the table's order), or null. */
@@ -541,8 +541,7 @@ public final class ContextAssembler implements CredentialAssembler {
     /** The identifier a value is assigned to, read from the text before it on its line. */
     static String identifierBefore(String before) {
         String tail = before.length() > 120 ? before.substring(before.length() - 120) : before;
-        Matcher m = IDENTIFIER.matcher(tail);
-        return m.find() ? m.group(1) : null;
+        return RegexMemo.group(IDENTIFIER, 1, tail);
     }
 
     // ---- candidates ----------------------------------------------------------------------
