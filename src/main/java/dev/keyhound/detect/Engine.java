@@ -102,6 +102,8 @@ public final class Engine implements Detector {
     /** Per rule with runChars: the match starts one char before its run ((?:^|[^C])([C]*?...). */
     private final boolean[] runAfterSeparator;
     private final boolean[] multiline;
+    /** Per rule: whether an allowlist that applies to it tests regexes against the match's lines. */
+    private final boolean[] allowlistReadsLines;
     private final List<Predicate<String>> validators;
     private final Map<String, Integer> indexById = new HashMap<>();
     /** The global allowlists that apply to every rule name no commits, so a path alone decides them. */
@@ -183,6 +185,14 @@ public final class Engine implements Detector {
             }
             validators.add(r.validate() == null ? null : Validators.byName(r.validate())
                     .orElseThrow(() -> new IllegalArgumentException("unknown validator '" + r.validate() + "'")));
+        }
+        allowlistReadsLines = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            String id = rules[i].id();
+            allowlistReadsLines[i] = java.util.stream.Stream.concat(
+                            ruleSet.globalAllowlists().stream().filter(a -> AllowlistCheck.appliesTo(a, id)),
+                            rules[i].allowlists().stream())
+                    .anyMatch(a -> "line".equals(a.regexTarget()) && !a.regexes().isEmpty());
         }
         boolean ungated = false;
         for (int i = 0; i < n; i++) {
@@ -1267,9 +1277,11 @@ public final class Engine implements Detector {
                 return null;
             }
             LineIndex li = lines();
-            int firstLine = li.lineOf(c.matchStart());
-            int lastLine = li.lineOf(Math.max(c.matchStart(), c.matchEnd() - 1));
-            String lineText = text.substring(li.start(firstLine), li.end(lastLine));
+            int lineStart = li.start(li.lineOf(c.matchStart()));
+            int lineEnd = li.end(li.lineOf(Math.max(c.matchStart(), c.matchEnd() - 1)));
+            // A minified file is one line of megabytes with many matches: its text is copied only
+            // for an allowlist that reads lines.
+            String lineText = allowlistReadsLines[c.rule()] ? text.substring(lineStart, lineEnd) : null;
             String match = text.substring(c.matchStart(), c.matchEnd());
             for (Allowlist a : ruleSet.globalAllowlists()) {
                 if (AllowlistCheck.appliesTo(a, rule.id())
@@ -1282,11 +1294,33 @@ public final class Engine implements Detector {
                     return null;
                 }
             }
-            boolean inline = false;
-            for (String sig : ALLOW_SIGNATURES) {
-                inline |= lineText.contains(sig);
+            return new Found(c, li.lineOf(c.secretStart()), allowedInline(lineStart, lineEnd));
+        }
+
+        /** Where each allow signature starts in the text, found on first use: once per blob, not per match. */
+        private int[][] signatureAt;
+
+        /** Whether text[from, to) holds an allow signature. */
+        private boolean allowedInline(int from, int to) {
+            if (signatureAt == null) {
+                signatureAt = new int[ALLOW_SIGNATURES.length][];
+                for (int k = 0; k < ALLOW_SIGNATURES.length; k++) {
+                    java.util.stream.IntStream.Builder at = java.util.stream.IntStream.builder();
+                    for (int p = text.indexOf(ALLOW_SIGNATURES[k]); p >= 0; p = text.indexOf(ALLOW_SIGNATURES[k], p + 1)) {
+                        at.add(p);
+                    }
+                    signatureAt[k] = at.build().toArray();
+                }
             }
-            return new Found(c, li.lineOf(c.secretStart()), inline);
+            for (int k = 0; k < ALLOW_SIGNATURES.length; k++) {
+                int[] at = signatureAt[k];
+                int i = Arrays.binarySearch(at, from);
+                i = i < 0 ? -i - 1 : i;
+                if (i < at.length && at[i] + ALLOW_SIGNATURES[k].length() <= to) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private LineIndex lines() {

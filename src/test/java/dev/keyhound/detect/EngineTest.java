@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,24 @@ class EngineTest {
         Credential allowed = kept.stream().filter(Credential::allowedInline).findFirst().orElseThrow();
         assertEquals(s, allowed.primary().secret());
         assertFalse(kept.stream().filter(c -> c.primary().line() == 2).findFirst().orElseThrow().allowedInline());
+    }
+
+    @Test
+    void anAllowCommentCountsOnlyOnTheMatchsOwnLines() throws Exception {
+        RuleSet set = rules(SIMPLE);
+        String text = "secret = \"" + gen("{{alnum:32}}") + "\" // gitleaks:allow\n"
+                + "# keyhound:allow\n"
+                + "secret = \"" + gen("{{alnum:32}}") + "\"\n"
+                + "secret = \"" + gen("{{alnum:32}}") + "\" # keyhound:allo\n"
+                + "x = 1; secret = \"" + gen("{{alnum:32}}") + "\"; y = 2; secret = \"" + gen("{{alnum:32}}") + "\" // keyhound:allow";
+        List<Credential> kept = new Engine(set, new EngineOptions(true, false), CredentialAssembler.SINGLE)
+                .detect(new Blob(Origin.file("a"), text.getBytes()));
+        Map<Integer, List<Boolean>> allowedByLine = new java.util.TreeMap<>();
+        for (Credential c : kept) {
+            allowedByLine.computeIfAbsent(c.primary().line(), k -> new ArrayList<>()).add(c.allowedInline());
+        }
+        assertEquals(Map.of(1, List.of(true), 3, List.of(false), 4, List.of(false), 5, List.of(true, true)), allowedByLine,
+                "the signature on the match's line, up to the text's end; not a line before, not cut short");
     }
 
     @Test
