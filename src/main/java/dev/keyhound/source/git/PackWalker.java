@@ -42,6 +42,8 @@ final class PackWalker {
     }
 
     private static final int OBJ_BLOB = 3;
+    /** The size from which a lone blob's first bytes are inflated alone to see whether it is binary. */
+    static final long PROBED_FROM = 4L * Content.BINARY_PROBE;
     private static final int OFS_DELTA = 6;
     private static final int REF_DELTA = 7;
 
@@ -240,7 +242,9 @@ final class PackWalker {
 
     /**
      * A lone whole blob (no delta hangs off it) that is too large, or binary by its first bytes, is
-     * skipped after inflating at most the probe: binary blobs are often most of a pack's bytes.
+     * skipped after inflating at most the probe: binary blobs are often most of a pack's bytes. A
+     * small one is not probed: the probe would inflate most of it twice, the second time in full
+     * (the receiver's side skips it if binary).
      */
     private boolean skipWithoutResolving(ObjectInflater inflater, int root, long maxDeliver, Receiver receiver) {
         BlobEntry e = wanted[root];
@@ -248,6 +252,9 @@ final class PackWalker {
             e.done = true;
             receiver.skipped(e, false);
             return true;
+        }
+        if (inflatedSize[root] <= PROBED_FROM) {
+            return false;
         }
         byte[] probe = new byte[(int) Math.min(inflatedSize[root], Content.BINARY_PROBE)];
         try {

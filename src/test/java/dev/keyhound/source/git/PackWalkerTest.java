@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,43 @@ class PackWalkerTest {
                     assertTrue(e.done);
                 }
             }
+        }
+    }
+
+    @Test
+    void aLoneBinaryBlobIsProbedOnlyWhenLarge() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("lone")); ObjectInflater inflater = new ObjectInflater()) {
+            java.util.Random random = new java.util.Random(3);
+            byte[] bigBinary = new byte[(int) PackWalker.PROBED_FROM * 3];
+            random.nextBytes(bigBinary);
+            bigBinary[10] = 0;
+            java.nio.file.Files.write(repo.dir.resolve("big.bin"), bigBinary);
+            java.nio.file.Files.write(repo.dir.resolve("small.bin"), new byte[] {7, 0, 7, 1});
+            repo.write("small.txt", "small text\n").write("big.txt", "line of text\n".repeat(5000)).commit("lone blobs");
+            repo.git.gc().call();
+            Repository r = repo.git.getRepository();
+            Pack pack = ((ObjectDirectory) r.getObjectDatabase()).getPacks().iterator().next();
+            HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
+            walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
+            List<BlobEntry> entries = PackOrder.sort(PackOrder.packs(r.getObjectDatabase()), walk.blobs()).inPack(0);
+            PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), 1 << 20);
+            walker.want(entries);
+            Map<String, String> how = new java.util.TreeMap<>();
+            for (int root : walker.roots()) {
+                walker.walk(inflater, root, 1 << 20, new PackWalker.Receiver() {
+                    @Override
+                    public void blob(BlobEntry entry, byte[] content, BlobEntry base, int[] copies) {
+                        how.put(entry.path, "delivered " + content.length);
+                    }
+
+                    @Override
+                    public void skipped(BlobEntry entry, boolean binary) {
+                        how.put(entry.path, binary ? "skipped binary" : "skipped large");
+                    }
+                });
+            }
+            assertEquals(Map.of("big.bin", "skipped binary", "small.bin", "delivered 4", "small.txt", "delivered 11",
+                    "big.txt", "delivered 65000"), how, "a small blob is inflated whole, its binary check left to the receiver");
         }
     }
 }
