@@ -183,7 +183,7 @@ public final class ContextAssembler implements CredentialAssembler {
         if (col < 0) {
             col = Math.max(0, Math.min(line.length(), column - 1));
         }
-        String before = line.substring(0, col);
+        String before = line.substring(Math.max(0, col - IDENTIFIER_REACH), col);
         if (matchesAny(data.placeholderValues(), secret)) {
             return false;
         }
@@ -371,7 +371,7 @@ public final class ContextAssembler implements CredentialAssembler {
         if (col < 0) {
             col = Math.max(0, Math.min(lineText.length(), m.column() - 1));
         }
-        String before = lineText.substring(0, col);
+        String before = lineText.substring(Math.max(0, col - IDENTIFIER_REACH), col);
         boolean weakOnly = longLine(lineText) || doc.harmlessPath();
         String identifier = identifierBefore(before);
         if (identifier == null && !weakOnly) {
@@ -538,9 +538,15 @@ public final class ContextAssembler implements CredentialAssembler {
         return null;
     }
 
+    /**
+     * How far before a value on its line its identifier is looked for; the harmless patterns read
+     * less. Only that much of the line is copied: a minified file's line is megabytes long.
+     */
+    private static final int IDENTIFIER_REACH = 120;
+
     /** The identifier a value is assigned to, read from the text before it on its line. */
     static String identifierBefore(String before) {
-        String tail = before.length() > 120 ? before.substring(before.length() - 120) : before;
+        String tail = before.length() > IDENTIFIER_REACH ? before.substring(before.length() - IDENTIFIER_REACH) : before;
         return RegexMemo.group(IDENTIFIER, 1, tail);
     }
 
