@@ -101,6 +101,8 @@ public final class Engine implements Detector {
     private final boolean[][] runChars;
     /** Per rule with runChars: the match starts one char before its run ((?:^|[^C])([C]*?...). */
     private final boolean[] runAfterSeparator;
+    /** Per lazy-run rule: the chars that may follow its name run ({@link RunFollow}), or null when not known. */
+    private final boolean[][] runFollow;
     private final boolean[] multiline;
     /** Per rule: whether an allowlist that applies to it tests regexes against the match's lines. */
     private final boolean[] allowlistReadsLines;
@@ -147,6 +149,7 @@ public final class Engine implements Detector {
         generic = new boolean[n];
         runChars = new boolean[n][];
         runAfterSeparator = new boolean[n];
+        runFollow = new boolean[n][];
         multiline = new boolean[n];
         validators = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -180,6 +183,7 @@ public final class Engine implements Detector {
             java.util.regex.Matcher run = r.regex() == null || keywordsOfRule[i] == null ? null : RUN_START.matcher(r.regex().pattern());
             if (run != null && run.find() && (run.group(2) == null || run.group(2).equals(run.group(3)))) {
                 runChars[i] = charClass(run.group(3));
+                runFollow[i] = RunFollow.of(r.regex().pattern(), run.end(), runChars[i]);
                 runAfterSeparator[i] = run.group(2) != null;
                 multiline[i] = run.group(1) != null && run.group(1).contains("m");
             }
@@ -267,7 +271,7 @@ public final class Engine implements Detector {
             "^(?:\\(\\?([a-z]+)\\))?(?:\\(\\?:\\^\\|\\[\\^([^\\]\\[]+)\\]\\)\\()?\\[([^\\]\\[]+)\\]\\*\\?");
 
     /** Which ASCII chars the class body matches (RE2 classes such as \w are ASCII only). */
-    private static boolean[] charClass(String body) {
+    static boolean[] charClass(String body) {
         com.google.re2j.Pattern p = com.google.re2j.Pattern.compile("[" + body + "]");
         boolean[] in = new boolean[128];
         for (char c = 0; c < 128; c++) {
@@ -961,6 +965,7 @@ public final class Engine implements Detector {
          */
         private void runAtRunStarts(int i) {
             boolean[] in = runChars[i];
+            boolean[] follow = runFollow[i];
             int context = contextLines[i];
             int done = 0; // where the previous match ended
             int lastRun = -1;
@@ -997,11 +1002,26 @@ public final class Engine implements Detector {
                 if (touched != null && !startsBefore(touched, near, to)) {
                     continue;
                 }
+                if (follow != null && !mayFollow(follow, in, start)) {
+                    continue; // nothing that may follow the name comes after the run
+                }
                 int end = runRegion(i, from, to, true);
                 if (end > 0) {
                     done = end;
                 }
             }
+        }
+
+        /**
+         * Whether the char after the run starting at start may follow a name ({@link RunFollow}); a
+         * char over 127 may be one that (?i) folds into a name's letter, and RE2/J decides.
+         */
+        private boolean mayFollow(boolean[] follow, boolean[] in, int start) {
+            int end = start;
+            while (end < text.length() && runChar(in, text.charAt(end))) {
+                end++;
+            }
+            return end < text.length() && (text.charAt(end) >= 128 || follow[text.charAt(end)]);
         }
 
         private static boolean runChar(boolean[] in, char c) {
