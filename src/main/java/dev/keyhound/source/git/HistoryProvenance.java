@@ -137,12 +137,13 @@ final class HistoryProvenance implements ProvenanceLookup {
             if (node != null && node.recorded()) {
                 for (int e = node.first; e < node.first + node.count; e++) {
                     HistoryWalk.BlobEntry blob = trees.blob(e);
+                    TreeRecord.Node sub = blob == null ? trees.subtree(e) : null;
                     if (blob != null) {
                         if (targets.contains(blob)) {
                             introduce(new Occurrence(prefix + trees.name(e), blob.toObjectId()), reader);
                         }
-                    } else if (holds(trees.subtree(e))) {
-                        tree(trees.subtree(e), trees.subtree(e), prefix + trees.name(e) + '/', reader);
+                    } else if (holds(sub)) {
+                        tree(sub, sub, prefix + trees.name(e) + '/', reader);
                     }
                 }
                 return;

@@ -83,8 +83,9 @@ final class ObjectInflater implements AutoCloseable {
     }
 
     private static boolean load() {
-        try (LibdeflateDecompressor probe = new LibdeflateDecompressor()) {
-            return probe != null;
+        try {
+            new LibdeflateDecompressor().close(); // loads the native library
+            return true;
         } catch (LinkageError | RuntimeException e) {
             return false; // no native library for this platform, or it cannot be loaded here
         }

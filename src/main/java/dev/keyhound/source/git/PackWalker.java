@@ -42,10 +42,10 @@ final class PackWalker {
     }
 
     private static final int OBJ_BLOB = 3;
-    /** The size from which a lone blob's first bytes are inflated alone to see whether it is binary. */
-    static final long PROBED_FROM = 4L * Content.BINARY_PROBE;
     private static final int OFS_DELTA = 6;
     private static final int REF_DELTA = 7;
+    /** The size from which a lone blob's first bytes are inflated alone to see whether it is binary. */
+    static final long PROBED_FROM = 4L * Content.BINARY_PROBE;
 
     private final ByteBuffer pack;
     private final int trailerStart;
@@ -187,7 +187,7 @@ final class PackWalker {
                     e.size = inflatedSize[i];
                 } else {
                     try {
-                        int got = inflater.prefix(pack, dataStart[i], dataEnd(i), head, (int) Math.min(20, inflatedSize[i]));
+                        int got = inflatePrefix(inflater, i, head, (int) Math.min(20, inflatedSize[i]));
                         int[] p = {0};
                         readVarint(head, p, got);
                         e.size = readVarint(head, p, got);
@@ -222,7 +222,7 @@ final class PackWalker {
         byte[] data;
         try {
             data = new byte[(int) inflatedSize[root]];
-            if (!inflater.whole(pack, dataStart[root], dataEnd(root), data)) {
+            if (!inflateWhole(inflater, root, data)) {
                 return;
             }
         } catch (DataFormatException e) {
@@ -258,7 +258,7 @@ final class PackWalker {
         }
         byte[] probe = new byte[(int) Math.min(inflatedSize[root], Content.BINARY_PROBE)];
         try {
-            int got = inflater.prefix(pack, dataStart[root], dataEnd(root), probe, probe.length);
+            int got = inflatePrefix(inflater, root, probe, probe.length);
             if (got == probe.length && Content.looksBinary(probe, got)) {
                 e.done = true;
                 receiver.skipped(e, true);
@@ -335,13 +335,23 @@ final class PackWalker {
         }
         try {
             byte[] d = new byte[(int) deltaSize];
-            if (!inflater.whole(pack, dataStart[delta], dataEnd(delta), d)) {
+            if (!inflateWhole(inflater, delta, d)) {
                 return null;
             }
             return Delta.apply(base, d, maxResolve, copies);
         } catch (DataFormatException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
         }
+    }
+
+    /** Inflates object i whole into out, which has its size; whether exactly that much came out. */
+    private boolean inflateWhole(ObjectInflater inflater, int i, byte[] out) throws DataFormatException {
+        return inflater.whole(pack, dataStart[i], dataEnd(i), out);
+    }
+
+    /** Inflates up to want bytes of object i into out; returns how many came out. */
+    private int inflatePrefix(ObjectInflater inflater, int i, byte[] out, int want) throws DataFormatException {
+        return inflater.prefix(pack, dataStart[i], dataEnd(i), out, want);
     }
 
     /** Where object i's compressed data ends: at the next object, or the pack's trailer. */
