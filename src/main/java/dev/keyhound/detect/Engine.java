@@ -998,12 +998,12 @@ public final class Engine implements Detector {
                         continue;
                     }
                 }
+                if (follow != null && !mayFollow(follow, in, start)) {
+                    continue; // nothing that may follow the name comes after the run
+                }
                 int to = windowEnd(i, he, context);
                 if (touched != null && !startsBefore(touched, near, to)) {
                     continue;
-                }
-                if (follow != null && !mayFollow(follow, in, start)) {
-                    continue; // nothing that may follow the name comes after the run
                 }
                 int end = runRegion(i, from, to, true);
                 if (end > 0) {
@@ -1134,21 +1134,28 @@ public final class Engine implements Detector {
             return p;
         }
 
-        /** No '\n' in [newlineFrom, newlineAt); newlineAt is one, or the text's length. */
-        private int newlineFrom = -1;
-        private int newlineAt = -1;
+        /**
+         * Newlines found, one slot per line a window reaches past its hit's (slot k: no '\n' in
+         * [newlineFrom[k], newlineAt[k]), and newlineAt[k] is one or the text's length).
+         */
+        private final int[] newlineFrom = {-1, -1, -1, -1, -1, -1, -1, -1};
+        private final int[] newlineAt = {-1, -1, -1, -1, -1, -1, -1, -1};
 
         /**
-         * The first '\n' at or after from (the text's length when none), found with indexOf and
-         * remembered: hits come in text order, and a long line's many hits ask for the same one.
+         * The first '\n' at or after from (the text's length when none), for the slot-th line of a
+         * window. Hits come in text order, and a long line's many hits ask for the same newlines:
+         * each line of a window keeps its own answer, so the next hit's window finds them all again
+         * (with one answer for all, a minified file's megabyte-long line was searched to its end
+         * twice per hit).
          */
-        private int nextNewline(int from) {
-            if (from < newlineFrom || from > newlineAt) {
+        private int nextNewline(int from, int slot) {
+            int k = Math.min(slot, newlineAt.length - 1);
+            if (from < newlineFrom[k] || from > newlineAt[k]) {
                 int nl = text.indexOf('\n', from);
-                newlineFrom = from;
-                newlineAt = nl < 0 ? text.length() : nl;
+                newlineFrom[k] = from;
+                newlineAt[k] = nl < 0 ? text.length() : nl;
             }
-            return newlineAt;
+            return newlineAt[k];
         }
 
         /** Where {@link #windowEnd} can reach at most, whatever the lines. */
@@ -1160,7 +1167,7 @@ public final class Engine implements Detector {
             int hi = Math.min(text.length(), hitEnd + AFTER_CAP);
             int p = hitEnd;
             for (int newlines = 0; ; newlines++) {
-                int nl = nextNewline(p);
+                int nl = nextNewline(p, newlines);
                 if (nl >= hi) {
                     p = hi;
                     break;
