@@ -9,10 +9,15 @@ import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_compile;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_free_compile_error;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_deserialize_database;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_populate_platform;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_scan;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_serialize_database;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_version;
 
 import com.gliwka.hyperscan.jni.hs_compile_error_t;
 import com.gliwka.hyperscan.jni.hs_database_t;
+import com.gliwka.hyperscan.jni.hs_platform_info_t;
 import com.gliwka.hyperscan.jni.hs_scratch_t;
 import com.gliwka.hyperscan.jni.match_event_handler;
 import dev.keyhound.rules.Rule;
@@ -25,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.SizeTPointer;
 
 /**
  * Hyperscan in front of RE2/J. RE2/J is a Pike VM that reads about 10 MB/s on keyhound's rules, and
@@ -46,7 +52,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * <p>The native library ships for x86-64 Linux, macOS and Windows; elsewhere, or with
  * {@code -Dkeyhound.hyperscan=false}, {@link #forRules} returns null and RE2/J runs alone. Compiled
  * databases are shared by every engine in the process and built on first use, so a scan pays only
- * for the rules it asks about.
+ * for the rules it asks about, and they are kept on disk for the next run ({@link HyperscanCache}).
  */
 final class HyperscanGate {
     private static final int FLAGS = HS_FLAG_MULTILINE | HS_FLAG_ALLOWEMPTY | HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH;
@@ -112,7 +118,8 @@ final class HyperscanGate {
      * other one for the rest. A history scan calls this before it walks the history, which keeps
      * one core busy for a few seconds, and stops it when the first blob comes: from then on the
      * scan threads compile what they still need (a database being compiled here is waited for, not
-     * compiled twice). On hummingbot the databases a scan uses cost about 0.9 s of CPU to compile.
+     * compiled twice). On hummingbot the databases a scan uses cost about 1.1 s of CPU to compile,
+     * and milliseconds to read back from the cache in later runs.
      *
      * @return stops the compiling after the database in hand (safe to call often, from any thread)
      */
@@ -226,7 +233,30 @@ final class HyperscanGate {
         return DATABASES.computeIfAbsent(pattern, HyperscanGate::compile);
     }
 
+    /** The database for a pattern: kept from an earlier run when there is one, else compiled (and kept). */
     private static Optional<hs_database_t> compile(String pattern) {
+        String key = cacheKey(pattern);
+        byte[] kept = Kept.CACHE.load(key);
+        hs_database_t loaded = kept == null ? null : deserialize(kept);
+        if (loaded != null) {
+            return Optional.of(loaded);
+        }
+        Optional<hs_database_t> db = compileFresh(pattern);
+        if (db.isPresent() && Kept.CACHE.enabled()) {
+            byte[] serialized = serialize(db.get());
+            if (serialized != null) {
+                Kept.CACHE.store(key, serialized);
+            }
+        }
+        return db;
+    }
+
+    /** All that the database compiled from a pattern depends on. */
+    static String cacheKey(String pattern) {
+        return Kept.VERSION + "\n" + FLAGS + "\n" + HS_MODE_BLOCK + "\n" + pattern;
+    }
+
+    static Optional<hs_database_t> compileFresh(String pattern) {
         PointerPointer<hs_database_t> db = new PointerPointer<>(1);
         PointerPointer<hs_compile_error_t> error = new PointerPointer<>(1);
         try (BytePointer expression = new BytePointer(pattern, "UTF-8")) {
@@ -240,9 +270,46 @@ final class HyperscanGate {
         }
     }
 
+    /** The database's bytes, for {@link HyperscanCache}; null when Hyperscan cannot give them. */
+    static byte[] serialize(hs_database_t db) {
+        PointerPointer<BytePointer> out = new PointerPointer<>(1);
+        try (SizeTPointer length = new SizeTPointer(1)) {
+            if (hs_serialize_database(db, out, length) != HS_SUCCESS) {
+                return null;
+            }
+            BytePointer bytes = new BytePointer(out.get(0)).capacity(length.get());
+            byte[] copy = new byte[(int) length.get()];
+            bytes.get(copy);
+            Pointer.free(bytes); // Hyperscan allocated it with malloc
+            return copy;
+        }
+    }
+
+    /** A database from its bytes, or null when they are not one this Hyperscan build can use. */
+    static hs_database_t deserialize(byte[] serialized) {
+        PointerPointer<hs_database_t> db = new PointerPointer<>(1);
+        try (BytePointer in = new BytePointer(serialized.length)) {
+            in.put(serialized);
+            return hs_deserialize_database(in, serialized.length, db) == HS_SUCCESS ? new hs_database_t(db.get(0)) : null;
+        }
+    }
+
+    /** Apart from the gate's own fields, so that they are read only once the native library loaded. */
+    static final class Kept {
+        static final HyperscanCache CACHE = HyperscanCache.fromEnvironment();
+        /** The Hyperscan build, and the CPU features and tuning it compiles for on this host. */
+        static final String VERSION = hs_version().getString() + " " + platform();
+
+        private static String platform() {
+            try (hs_platform_info_t p = new hs_platform_info_t()) {
+                return hs_populate_platform(p) == HS_SUCCESS ? "features " + p.cpu_features() + " tune " + p.tune() : "unknown";
+            }
+        }
+    }
+
     private static boolean load() {
         try {
-            return compile("a").isPresent();
+            return compileFresh("a").isPresent();
         } catch (LinkageError | RuntimeException e) {
             return false; // no native library for this platform, or it cannot be loaded here
         }

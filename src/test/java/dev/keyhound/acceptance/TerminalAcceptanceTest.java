@@ -52,6 +52,7 @@ class TerminalAcceptanceTest {
         ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qec", cmd.toString(), "/dev/null"))
                 .redirectErrorStream(true);
         pb.environment().put("NO_COLOR", "1");
+        pb.environment().put("KEYHOUND_CACHE_DIR", System.getProperty("keyhound.cache.dir", "off"));
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
