@@ -66,6 +66,8 @@ public final class Engine implements Detector {
     static final int MAX_REMATCH = 64 * 1024;
     private static final KnownExamples KNOWN = KnownExamples.builtIn();
     private static final String[] ALLOW_SIGNATURES = {"keyhound:allow", "gitleaks:allow"};
+    /** Lines up to this long are searched for an allow signature directly. */
+    static final int SIGNATURE_SEARCHED_IN_LINES = 4096;
 
     private final RuleSet ruleSet;
     private final EngineOptions options;
@@ -1327,8 +1329,23 @@ public final class Engine implements Detector {
         /** Where each allow signature starts in the text, found on first use: once per blob, not per match. */
         private int[][] signatureAt;
 
-        /** Whether text[from, to) holds an allow signature. */
+        /**
+         * Whether text[from, to) holds an allow signature. A match's lines are searched on their
+         * own; a minified file's megabyte-long line, once per blob (finding the signatures in the
+         * whole text took half the generic rule's filter time when done for every blob).
+         */
         private boolean allowedInline(int from, int to) {
+            if (to - from <= SIGNATURE_SEARCHED_IN_LINES) {
+                for (String signature : ALLOW_SIGNATURES) {
+                    char first = signature.charAt(0);
+                    for (int p = from; p + signature.length() <= to; p++) {
+                        if (text.charAt(p) == first && text.startsWith(signature, p)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
             if (signatureAt == null) {
                 signatureAt = new int[ALLOW_SIGNATURES.length][];
                 for (int k = 0; k < ALLOW_SIGNATURES.length; k++) {

@@ -161,19 +161,24 @@ class EngineTest {
     @Test
     void anAllowCommentCountsOnlyOnTheMatchsOwnLines() throws Exception {
         RuleSet set = rules(SIMPLE);
-        String text = "secret = \"" + gen("{{alnum:32}}") + "\" // gitleaks:allow\n"
-                + "# keyhound:allow\n"
-                + "secret = \"" + gen("{{alnum:32}}") + "\"\n"
-                + "secret = \"" + gen("{{alnum:32}}") + "\" # keyhound:allo\n"
-                + "x = 1; secret = \"" + gen("{{alnum:32}}") + "\"; y = 2; secret = \"" + gen("{{alnum:32}}") + "\" // keyhound:allow";
-        List<Credential> kept = new Engine(set, new EngineOptions(true, false), CredentialAssembler.SINGLE)
-                .detect(new Blob(Origin.file("a"), text.getBytes()));
-        Map<Integer, List<Boolean>> allowedByLine = new java.util.TreeMap<>();
-        for (Credential c : kept) {
-            allowedByLine.computeIfAbsent(c.primary().line(), k -> new ArrayList<>()).add(c.allowedInline());
+        // Short lines are searched on their own, long ones (a minified file) through the whole text.
+        for (String pad : List.of("", "x=1;".repeat(Engine.SIGNATURE_SEARCHED_IN_LINES / 4 + 1))) {
+            String text = pad + "secret = \"" + gen("{{alnum:32}}") + "\" // gitleaks:allow\n"
+                    + pad + "# keyhound:allow\n"
+                    + pad + "secret = \"" + gen("{{alnum:32}}") + "\"\n"
+                    + pad + "secret = \"" + gen("{{alnum:32}}") + "\" # keyhound:allo\n"
+                    + pad + "x = 1; secret = \"" + gen("{{alnum:32}}") + "\"; y = 2; secret = \"" + gen("{{alnum:32}}")
+                    + "\" // keyhound:allow";
+            List<Credential> kept = new Engine(set, new EngineOptions(true, false), CredentialAssembler.SINGLE)
+                    .detect(new Blob(Origin.file("a"), text.getBytes()));
+            Map<Integer, List<Boolean>> allowedByLine = new java.util.TreeMap<>();
+            for (Credential c : kept) {
+                allowedByLine.computeIfAbsent(c.primary().line(), k -> new ArrayList<>()).add(c.allowedInline());
+            }
+            assertEquals(Map.of(1, List.of(true), 3, List.of(false), 4, List.of(false), 5, List.of(true, true)), allowedByLine,
+                    "the signature on the match's line, up to the text's end; not a line before, not cut short (pad "
+                            + pad.length() + ")");
         }
-        assertEquals(Map.of(1, List.of(true), 3, List.of(false), 4, List.of(false), 5, List.of(true, true)), allowedByLine,
-                "the signature on the match's line, up to the text's end; not a line before, not cut short");
     }
 
     @Test
