@@ -85,7 +85,7 @@ public final class HistorySource implements Source {
         measure(runs, placed.ordered(), stats);
         readPacked(runs, sink, stats);
         // Loose objects, other object stores, and whatever the pack walk left: through JGit.
-        List<BlobEntry> rest = placed.ordered().stream().filter(e -> !e.done).toList();
+        List<BlobEntry> rest = PackOrder.inPackOrder(placed.ordered().stream().filter(e -> !e.done).toList());
         read(rest, sink, stats, problems);
         problems.summarize();
     }
