@@ -59,6 +59,9 @@ final class HistoryWalk {
     private final ObjectIdOwnerMap<BlobEntry> blobs = new ObjectIdOwnerMap<>();
     private final List<RevCommit> commits = new ArrayList<>();
     private final Set<String> submodules = new LinkedHashSet<>();
+    private final boolean readAhead;
+    /** The trees read ahead, while the walk goes through them. */
+    private TreePrefetch prefetch;
 
     HistoryWalk(RevWalk revWalk, Problems problems) {
         this(revWalk, problems, TREE_ENTRIES_RECORDED);
@@ -66,6 +69,12 @@ final class HistoryWalk {
 
     /** @param entriesRecordable how many tree entries to record for {@link #trees()} at most */
     HistoryWalk(RevWalk revWalk, Problems problems, int entriesRecordable) {
+        this(revWalk, problems, entriesRecordable, true);
+    }
+
+    /** @param readAhead whether a second thread reads the trees ahead of the walk ({@link TreePrefetch}) */
+    HistoryWalk(RevWalk revWalk, Problems problems, int entriesRecordable, boolean readAhead) {
+        this.readAhead = readAhead;
         this.trees = new TreeRecord(entriesRecordable);
         this.revWalk = revWalk;
         this.reader = revWalk.getObjectReader();
@@ -101,15 +110,29 @@ final class HistoryWalk {
             }
         }
         orderCommits(tips);
+        List<RevTree> roots = new ArrayList<>();
         for (RevCommit c : commits) {
-            walkTree(trees.node(c.getTree()));
+            roots.add(c.getTree());
         }
-        for (int i = 0; i < others.size(); i++) {
-            if (others.get(i) instanceof RevTree t) {
-                walkTree(trees.node(t));
-            } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
-                newBlob(b, otherNames.get(i));
+        for (RevObject other : others) {
+            if (other instanceof RevTree t) {
+                roots.add(t);
             }
+        }
+        try (TreePrefetch started = readAhead ? TreePrefetch.start(reader.newReader(), roots) : null) {
+            prefetch = started;
+            for (RevCommit c : commits) {
+                walkTree(trees.node(c.getTree()));
+            }
+            for (int i = 0; i < others.size(); i++) {
+                if (others.get(i) instanceof RevTree t) {
+                    walkTree(trees.node(t));
+                } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
+                    newBlob(b, otherNames.get(i));
+                }
+            }
+        } finally {
+            prefetch = null;
         }
     }
 
@@ -175,9 +198,11 @@ final class HistoryWalk {
         while (!pending.isEmpty()) {
             TreeRecord.Node tree = pending.pop();
             String prefix = paths.pop();
-            byte[] raw;
+            byte[] raw = prefetch == null ? null : prefetch.next(tree);
             try {
-                raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+                if (raw == null) {
+                    raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+                }
             } catch (MissingObjectException e) {
                 problems.missing("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix));
                 continue;

@@ -1,0 +1,140 @@
+package dev.keyhound.source.git;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/**
+ * Reads the history walk's trees ahead of it, on a thread of its own: the walk waits on nothing
+ * else while the other core is mostly idle, and reading a tree (finding it in the pack, inflating
+ * it, applying its delta) was a third of its time. The reader visits the trees in the walk's own
+ * order (the same roots, the same stack, the same "each tree once"), so the walk takes them in
+ * sequence. A tree not yet read, or one the reader could not read, the walk reads itself, as it
+ * would without this; a reader that falls out of step is stopped.
+ */
+final class TreePrefetch implements AutoCloseable {
+    /** Trees read ahead at most (about 700 bytes each on average). */
+    private static final int AHEAD = 4096;
+    /** How long the walk waits for the next tree before it reads the tree itself. */
+    private static final long WAIT_MICROS = 2000;
+
+    /** A tree in walk order: its number in the sequence, its id, and its bytes (null when unreadable). */
+    private record Read(long seq, ObjectId id, byte[] raw) {
+    }
+
+    private static final class Seen extends ObjectIdOwnerMap.Entry {
+        Seen(AnyObjectId id) {
+            super(id);
+        }
+    }
+
+    private final BlockingQueue<Read> ahead = new ArrayBlockingQueue<>(AHEAD);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private long taken;
+
+    private TreePrefetch(ObjectReader reader, List<? extends AnyObjectId> roots) {
+        thread = new Thread(() -> {
+            try (reader) {
+                readAll(reader, roots);
+            } catch (RuntimeException | InterruptedException e) {
+                stopped = true; // the walk reads the rest itself
+            }
+        }, "keyhound-trees");
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading the trees under roots, in the walk's order, with a reader of its own. */
+    static TreePrefetch start(ObjectReader reader, List<? extends AnyObjectId> roots) {
+        TreePrefetch p = new TreePrefetch(reader, roots);
+        p.thread.start();
+        return p;
+    }
+
+    /**
+     * The bytes of the walk's next tree, which must be tree, or null when the walk is to read it
+     * itself (not read yet, unreadable, or out of step).
+     */
+    byte[] next(AnyObjectId tree) {
+        long seq = taken++;
+        if (stopped && ahead.isEmpty()) {
+            return null;
+        }
+        Read r;
+        try {
+            // Waiting briefly costs less than reading the tree twice (the walk, then the reader).
+            while ((r = ahead.poll(WAIT_MICROS, TimeUnit.MICROSECONDS)) != null && r.seq() < seq) {
+                // one the walk read itself while this one was behind
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            return null;
+        }
+        if (r == null || r.seq() != seq) {
+            return null;
+        }
+        if (!r.id().equals(tree)) {
+            close(); // out of step: should not happen, and the walk is right on its own
+            return null;
+        }
+        return r.raw();
+    }
+
+    /** Stops the reader (it closes its own reader when it ends). */
+    @Override
+    public void close() {
+        stopped = true;
+        ahead.clear();
+    }
+
+    private void readAll(ObjectReader reader, List<? extends AnyObjectId> roots) throws InterruptedException {
+        ObjectIdOwnerMap<Seen> seen = new ObjectIdOwnerMap<>();
+        Deque<ObjectId> pending = new ArrayDeque<>();
+        long seq = 0;
+        for (AnyObjectId root : roots) {
+            if (seen.get(root) != null) {
+                continue;
+            }
+            seen.add(new Seen(root));
+            pending.push(root.copy());
+            while (!pending.isEmpty()) {
+                ObjectId tree = pending.pop();
+                byte[] raw;
+                try {
+                    raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+                } catch (IOException | RuntimeException e) {
+                    raw = null;
+                }
+                while (!ahead.offer(new Read(seq, tree, raw), 50, TimeUnit.MILLISECONDS)) {
+                    if (stopped) {
+                        return;
+                    }
+                }
+                seq++;
+                if (raw == null) {
+                    continue;
+                }
+                RawTree entries = new RawTree(raw);
+                while (entries.next()) {
+                    if (entries.kind() == RawTree.TREE && seen.get(entries.id()) == null) {
+                        seen.add(new Seen(entries.id()));
+                        pending.push(entries.id().toObjectId());
+                    }
+                }
+                if (stopped) {
+                    return;
+                }
+            }
+        }
+    }
+}
