@@ -28,7 +28,7 @@ if [[ -z "${KEYHOUND_CMD:-}" ]]; then
     (cd "$here" && mvn -q -o test-compile >/dev/null)
     KEYHOUND_CMD="java $java_opts -cp $here/target/keyhound.jar:$here/target/test-classes dev.keyhound.source.git.HistoryBench $repo $threads ${ENGINE:+--engine}"
   else
-    # The launcher adds its own flags (AppCDS, SerialGC, JIT).
+    # The launcher adds its own flags (AppCDS, the collector, JIT).
     KEYHOUND_CMD=$(scan_cmd "$here/keyhound")
   fi
 fi

@@ -102,20 +102,30 @@ class IntegrationFilesTest {
     @Test
     void theLaunchersJvmFlagsAreOnesThisJvmKnows() throws Exception {
         // The launcher adds -XX:+IgnoreUnrecognizedVMOptions for other JVMs; here, without it, a
-        // misspelt flag would stop the JVM.
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // misspelt flag would stop the JVM. Short and long runs choose different collectors, and
+        // a JVM takes one: every other flag is tried with each.
+        List<String> flags = new ArrayList<>();
+        List<String> collectors = new ArrayList<>();
         java.util.regex.Matcher flag = java.util.regex.Pattern.compile("-XX:[+-]?[A-Za-z0-9]+(?:=[0-9]+)?(?=[\\s\"])")
                 .matcher(Files.readString(Path.of("keyhound")));
         while (flag.find()) {
-            if (!flag.group().equals("-XX:+IgnoreUnrecognizedVMOptions")) {
-                command.add(flag.group());
+            if (flag.group().matches("-XX:\\+Use[A-Za-z]+GC")) {
+                collectors.add(flag.group());
+            } else if (!flag.group().equals("-XX:+IgnoreUnrecognizedVMOptions")) {
+                flags.add(flag.group());
             }
         }
-        assertTrue(command.contains("-XX:PerMethodTrapLimit=0"), command.toString());
-        command.add("-version");
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(java.getInputStream().readAllBytes());
-        assertEquals(0, java.waitFor(), out);
+        assertTrue(flags.contains("-XX:PerMethodTrapLimit=0"), flags.toString());
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"), collectors);
+        for (String collector : collectors) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(flags);
+            command.add(collector);
+            command.add("-version");
+            Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(java.getInputStream().readAllBytes());
+            assertEquals(0, java.waitFor(), collector + ": " + out);
+        }
     }
 }
