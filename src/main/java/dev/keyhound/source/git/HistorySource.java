@@ -80,12 +80,12 @@ public final class HistorySource implements Source {
         Problems.submodules(walk.submodules(), stats);
         provenance = new HistoryProvenance(repo, walk.commits(), walk.trees());
 
-        PackOrder.Placed placed = PackOrder.sort(packs, walk.blobs());
+        PackOrder.Placed placed = PackOrder.place(packs, walk.blobs());
         List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);
-        measure(runs, placed.ordered(), stats);
+        measure(runs, placed.grouped(), stats);
         readPacked(runs, sink, stats);
         // Loose objects, other object stores, and whatever the pack walk left: through JGit.
-        List<BlobEntry> rest = PackOrder.inPackOrder(placed.ordered().stream().filter(e -> !e.done).toList());
+        List<BlobEntry> rest = PackOrder.inPackOrder(placed.grouped().stream().filter(e -> !e.done).toList());
         read(rest, sink, stats, problems);
         problems.summarize();
     }
@@ -176,15 +176,15 @@ public final class HistorySource implements Source {
      * size is known once it is read; huge blobs are never loaded either way (the pack walk reads
      * the size in a whole blob's header, JGit's loader checks it before loading).
      */
-    private void measure(List<PackRun> runs, List<BlobEntry> ordered, ScanStats stats) throws IOException {
-        stats.expectedBlobs.set(ordered.size());
+    private void measure(List<PackRun> runs, List<BlobEntry> blobs, ScanStats stats) throws IOException {
+        stats.expectedBlobs.set(blobs.size());
         if (!stats.totalsWanted()) {
             return;
         }
         for (PackRun run : runs) {
             Parallel.forEach(run.roots, options.threads(), CHUNK, withInflater((inflater, root) -> run.walker.measure(inflater, root)));
         }
-        List<BlobEntry> unsized = ordered.stream().filter(e -> e.size < 0).toList();
+        List<BlobEntry> unsized = blobs.stream().filter(e -> e.size < 0).toList();
         Parallel.forEach(unsized, options.threads(), CHUNK * 4, () -> new Parallel.Worker<>() {
             final ObjectReader reader = repo.newObjectReader();
 
@@ -203,7 +203,7 @@ public final class HistorySource implements Source {
             }
         });
         long bytes = 0;
-        for (BlobEntry e : ordered) {
+        for (BlobEntry e : blobs) {
             if (e.size > 0 && e.size <= options.maxFileSize()) {
                 bytes += e.size;
             }

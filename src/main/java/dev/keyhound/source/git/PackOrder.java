@@ -27,18 +27,18 @@ final class PackOrder {
     }
 
     /** All blobs grouped by pack, packs numbered as in {@link BlobEntry#pack}. */
-    record Placed(List<BlobEntry> ordered) {
-        /** The blobs of pack number packNo: a contiguous run of the ordered list. */
+    record Placed(List<BlobEntry> grouped) {
+        /** The blobs of pack number packNo: a contiguous run of the list. */
         List<BlobEntry> inPack(int packNo) {
             int from = 0;
-            while (from < ordered.size() && ordered.get(from).pack < packNo) {
+            while (from < grouped.size() && grouped.get(from).pack < packNo) {
                 from++;
             }
             int to = from;
-            while (to < ordered.size() && ordered.get(to).pack == packNo) {
+            while (to < grouped.size() && grouped.get(to).pack == packNo) {
                 to++;
             }
-            return ordered.subList(from, to);
+            return grouped.subList(from, to);
         }
     }
 
@@ -62,7 +62,7 @@ final class PackOrder {
      * a pack they are in no particular order: the pack walker finds each one's place itself, and
      * what it leaves to JGit is put in pack order by {@link #inPackOrder}.
      */
-    static Placed sort(List<IndexedPack> packs, ObjectIdOwnerMap<BlobEntry> blobs) {
+    static Placed place(List<IndexedPack> packs, ObjectIdOwnerMap<BlobEntry> blobs) {
         // Each index is read in its own order and its ids looked up in the walk's map: a binary
         // search of the index per blob (a cache miss at each step), then a sort of all blobs by
         // place, took 175 ms of the main thread before any blob was read (hummingbot; 70 ms now).

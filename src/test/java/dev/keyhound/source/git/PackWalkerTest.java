@@ -46,7 +46,7 @@ class PackWalkerTest {
 
             HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
             walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
-            PackOrder.Placed placed = PackOrder.sort(PackOrder.packs(r.getObjectDatabase()), walk.blobs());
+            PackOrder.Placed placed = PackOrder.place(PackOrder.packs(r.getObjectDatabase()), walk.blobs());
             List<BlobEntry> entries = placed.inPack(0);
             assertEquals(40, entries.size(), "one blob per version of f.txt");
 
@@ -124,7 +124,7 @@ class PackWalkerTest {
             Pack pack = ((ObjectDirectory) r.getObjectDatabase()).getPacks().iterator().next();
             HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
             walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
-            List<BlobEntry> entries = PackOrder.sort(PackOrder.packs(r.getObjectDatabase()), walk.blobs()).inPack(0);
+            List<BlobEntry> entries = PackOrder.place(PackOrder.packs(r.getObjectDatabase()), walk.blobs()).inPack(0);
             PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), 1 << 20);
             walker.want(entries);
             Map<String, String> how = new java.util.TreeMap<>();
