@@ -44,6 +44,11 @@ final class AllowlistCheck {
         return regexOk || stopOk;
     }
 
+    /** Whether {@link #matchAllowed} reads the match's lines for this allowlist (else they may be null). */
+    static boolean readsLine(Allowlist a) {
+        return "line".equals(a.regexTarget()) && !a.regexes().isEmpty();
+    }
+
     static boolean appliesTo(Allowlist global, String ruleId) {
         return global.targetRules().isEmpty() || global.targetRules().contains(ruleId);
     }

@@ -198,7 +198,7 @@ public final class Engine implements Detector {
             allowlistReadsLines[i] = java.util.stream.Stream.concat(
                             ruleSet.globalAllowlists().stream().filter(a -> AllowlistCheck.appliesTo(a, id)),
                             rules[i].allowlists().stream())
-                    .anyMatch(a -> "line".equals(a.regexTarget()) && !a.regexes().isEmpty());
+                    .anyMatch(AllowlistCheck::readsLine);
         }
         boolean ungated = false;
         for (int i = 0; i < n; i++) {

@@ -8,8 +8,8 @@ import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_BLOCK;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_compile;
-import static com.gliwka.hyperscan.jni.hyperscan.hs_free_compile_error;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_deserialize_database;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_free_compile_error;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_populate_platform;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_scan;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_serialize_database;
@@ -172,12 +172,15 @@ final class HyperscanGate {
         Scratch s = SCRATCH.get();
         int n = to - from;
         byte[] bytes = s.bytes(n);
-        if (!(latin1 ? latin1Ascii(text, from, to, bytes) : ascii(text, from, to, bytes))) {
-            if (!nonAsciiAlike[rule]) {
-                return true;
-            }
-            n = oneBytePerCodePoint(text, from, to, bytes);
-            if (n < 0) {
+        // An ASCII window of Latin-1 text copies as bytes in one call; any other is written char by
+        // char, once (as code points when the regex reads non-ASCII chars alike).
+        if (!(latin1 && latin1Ascii(text, from, to, bytes))) {
+            if (nonAsciiAlike[rule]) {
+                n = oneBytePerCodePoint(text, from, to, bytes);
+                if (n < 0) {
+                    return true;
+                }
+            } else if (latin1 || !ascii(text, from, to, bytes)) {
                 return true;
             }
         }
