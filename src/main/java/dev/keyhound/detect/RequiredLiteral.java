@@ -25,10 +25,7 @@ public final class RequiredLiteral {
 
     /** False only when the pattern cannot find a match in text. */
     public static boolean mayFind(Pattern pattern, String text) {
-        if (pattern.flags() != 0) {
-            return true;
-        }
-        List<String> literals = KNOWN.computeIfAbsent(pattern.pattern(), r -> Optional.ofNullable(anyOf(r))).orElse(null);
+        List<String> literals = literals(pattern);
         if (literals == null) {
             return true;
         }
@@ -38,6 +35,38 @@ public final class RequiredLiteral {
             }
         }
         return false;
+    }
+
+    /**
+     * False only when the pattern cannot find a match in any part of text with suffix appended
+     * (a bracket's opener is cut from a document and read as a call): one search of the whole
+     * text instead of one per part.
+     */
+    public static boolean mayFindInPartWith(Pattern pattern, String text, String suffix) {
+        List<String> literals = literals(pattern);
+        if (literals == null) {
+            return true;
+        }
+        for (String l : literals) {
+            if (text.contains(l) || suffix.contains(l)) {
+                return true;
+            }
+            // a literal across the join: its head ends the part, its tail begins the suffix
+            for (int tail = 1; tail < l.length() && tail <= suffix.length(); tail++) {
+                if (suffix.startsWith(l.substring(l.length() - tail)) && text.contains(l.substring(0, l.length() - tail))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The literals every match holds one of, or null when unknown (then anything may match). */
+    private static List<String> literals(Pattern pattern) {
+        if (pattern.flags() != 0) {
+            return null;
+        }
+        return KNOWN.computeIfAbsent(pattern.pattern(), r -> Optional.ofNullable(anyOf(r))).orElse(null);
     }
 
     /** The longest literal (2+ chars) every match of the regex holds, or null. */

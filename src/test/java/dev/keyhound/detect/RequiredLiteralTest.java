@@ -72,6 +72,42 @@ class RequiredLiteralTest {
         assertTrue(folded.matcher("web/NODE_MODULES/x.js").find());
     }
 
+    @Test
+    void aPartOfATextWithASuffixIsRuledOutOnlyWhereNoneCanMatch() {
+        Pattern call = Pattern.compile("okx\\(");
+        // the literal "okx(" is in no part of the text, but "okx" ends one and the suffix adds "("
+        assertTrue(call.matcher("x = ccxt.okx" + "(").find());
+        assertTrue(RequiredLiteral.mayFindInPartWith(call, "x = ccxt.okx {", "("));
+        assertTrue(RequiredLiteral.mayFindInPartWith(call, "a okx( b", ""));
+        assertFalse(RequiredLiteral.mayFindInPartWith(call, "x = ccxt.kraken {", "("));
+        assertFalse(RequiredLiteral.mayFindInPartWith(call, "x = ccxt.okx {", ""));
+        // a literal that is all suffix
+        assertTrue(RequiredLiteral.mayFindInPartWith(Pattern.compile("\\(\\("), "nothing here", "(("));
+        // against RE2/J on every part of random texts, for the attribution's constructor patterns
+        List<Pattern> constructors = dev.keyhound.detect.context.AttributionData.builtIn().constructors();
+        Random random = new Random(5);
+        String[] tokens = {"ccxt", "ccxt", ".", ".", "okx", "pro", "[", "'", "\"", "]", "(", "getattr", ",", " ", "x"};
+        int matched = 0;
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(9); i > 0; i--) {
+                sb.append(tokens[random.nextInt(tokens.length)]);
+            }
+            String text = sb.toString();
+            for (Pattern p : constructors) {
+                for (int from = 0; from <= text.length(); from++) {
+                    for (int to = from; to <= text.length(); to++) {
+                        if (p.matcher(text.substring(from, to) + "(").find()) {
+                            matched++;
+                            assertTrue(RequiredLiteral.mayFindInPartWith(p, text, "("), p.pattern() + " in " + text);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(matched > 100, "parts matched: " + matched);
+    }
+
     /** Every built-in rule's and allowlist's regex, on its examples and random cuts and mutations of them. */
     @Test
     void neverRulesOutATextWhereRe2jFindsAMatch() throws Exception {

@@ -32,7 +32,7 @@ final class BracketScopes {
         boolean hash = HASH_COMMENTS.contains(ext);
         boolean slash = SLASH_COMMENTS.contains(ext);
         List<Scope> scopes = new ArrayList<>();
-        Scope root = new Scope(0, null, null, 1, view.lineCount(), null);
+        Scope root = new Scope(0, null, null, 1, view.lineCount());
         scopes.add(root);
         Deque<Scope> stack = new ArrayDeque<>();
         stack.push(root);
@@ -72,8 +72,7 @@ final class BracketScopes {
                     i++;
                 }
             } else if (c == '{' || c == '(' || c == '[') {
-                String before = text.substring(Math.max(lineStart, i - 120), i);
-                Scope s = Scope.bracket(scopes.size(), stack.peek(), line, view.lineCount(), before);
+                Scope s = Scope.bracket(scopes.size(), stack.peek(), line, view.lineCount(), text, Math.max(lineStart, i - 120), i);
                 scopes.add(s);
                 stack.push(s);
             } else if ((c == '}' || c == ')' || c == ']') && stack.size() > 1) {
@@ -82,7 +81,9 @@ final class BracketScopes {
         }
         // A call or literal opened and closed on one line is not a block of its own (os.getenv("X", "v"))
         // unless it is a library constructor, which names the provider of what it holds.
-        scopes.removeIf(s -> s.parent != null && s.span() == 0 && !isConstructor(s.opener, constructors));
+        // Where no constructor can be written, none is looked for bracket by bracket.
+        boolean mayConstruct = constructors.stream().anyMatch(p -> RequiredLiteral.mayFindInPartWith(p, text, CALL));
+        scopes.removeIf(s -> s.parent != null && s.span() == 0 && !(mayConstruct && isConstructor(s.opener(), constructors)));
         // A field belongs to the innermost scope around its line: the one open when the line starts,
         // or one opened on the line itself (one-line constructors). Linear in the size of the text.
         java.util.Map<Integer, List<Scope>> openedOn = new java.util.HashMap<>();
@@ -90,11 +91,10 @@ final class BracketScopes {
             openedOn.computeIfAbsent(s.startLine, k -> new ArrayList<>()).add(s);
         }
         for (int n = 1; n <= view.lineCount(); n++) {
-            String text1 = view.line(n);
-            if (!mayHoldField(text1)) {
+            if (!mayHoldField(chars, view.lineStart(n), view.lineEnd(n))) {
                 continue;
             }
-            List<String[]> found = fields(text1);
+            List<String[]> found = fields(view.line(n));
             if (!found.isEmpty()) {
                 Scope owner = innermostAt(topAtStart[n] == null ? root : topAtStart[n], openedOn.getOrDefault(n, List.of()), n);
                 for (String[] f : found) {
@@ -268,24 +268,26 @@ final class BracketScopes {
     }
 
     /**
-     * Whether FIELD can match in line: its value opens with a quote that follows one of = : , >
-     * (from =, :=, =>, :, ,), maybe with blanks and a string prefix letter between. A necessary
-     * condition, checked without the regex: most lines of prose and calls fail it.
+     * Whether FIELD can match in a line, [from, to) of a document's lexable bytes: its value opens
+     * with a quote that follows one of = : , > (from =, :=, =>, :, ,), maybe with blanks and a
+     * string prefix letter between. A necessary condition, checked without the regex: most lines
+     * of prose and calls fail it. Every char it looks for is ASCII, so a char past Latin-1 (a '?'
+     * there) counts as none of them, as it would in the text.
      */
-    static boolean mayHoldField(String line) {
-        for (int q = 0; q < line.length(); q++) {
-            char c = line.charAt(q);
+    static boolean mayHoldField(byte[] chars, int from, int to) {
+        for (int q = from; q < to; q++) {
+            byte c = chars[q];
             if (c != '"' && c != '\'' && c != '`') {
                 continue;
             }
             int p = q - 1;
-            if (p >= 0 && "rbfu".indexOf(line.charAt(p)) >= 0) {
+            if (p >= from && (chars[p] == 'r' || chars[p] == 'b' || chars[p] == 'f' || chars[p] == 'u')) {
                 p--;
             }
-            while (p >= 0 && isRe2Space(line.charAt(p))) {
+            while (p >= from && isRe2Space((char) chars[p])) {
                 p--;
             }
-            if (p >= 0 && "=:,>".indexOf(line.charAt(p)) >= 0) {
+            if (p >= from && (chars[p] == '=' || chars[p] == ':' || chars[p] == ',' || chars[p] == '>')) {
                 return true;
             }
         }
@@ -296,6 +298,9 @@ final class BracketScopes {
     private static boolean isRe2Space(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
+
+    /** What a bracket's opener is read as a call with (see {@link #constructorId}). */
+    private static final String CALL = "(";
 
     static boolean isConstructor(String opener, List<Pattern> constructors) {
         if (opener == null) {
@@ -309,7 +314,7 @@ final class BracketScopes {
         if (opener == null) {
             return null;
         }
-        String call = opener.stripTrailing() + "(";
+        String call = opener.stripTrailing() + CALL;
         for (Pattern p : constructors) {
             if (!RequiredLiteral.mayFind(p, call)) {
                 continue; // most brackets: a matcher costs more than the contains that rules them out

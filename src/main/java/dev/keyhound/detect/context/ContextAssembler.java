@@ -606,9 +606,9 @@ public final class ContextAssembler implements CredentialAssembler {
                     doc.distinctiveProviders(f.value()).forEach(provider -> add(out, provider, Strength.SIBLING));
                 }
             }
-            if (s.keyName() != null && s.opener == null) {
+            if (s.keyName() != null && s.opener() == null) {
                 aliases(Names.grams(Names.tokens(s.keyName())), Strength.SIBLING, out);
-            } else if (s.keyName() != null && BracketScopes.constructorId(s.opener, data.constructors()) == null) {
+            } else if (s.keyName() != null && BracketScopes.constructorId(s.opener(), data.constructors()) == null) {
                 aliases(Names.grams(Names.tokens(s.keyName())), Strength.SIBLING, out);
             }
         }
@@ -616,7 +616,7 @@ public final class ContextAssembler implements CredentialAssembler {
 
     private void constructors(Scope scope, List<Candidate> out) {
         for (Scope s = scope; s != null; s = s.parent) {
-            String id = BracketScopes.constructorId(s.opener, data.constructors());
+            String id = BracketScopes.constructorId(s.opener(), data.constructors());
             if (id != null) {
                 add(out, aliasOfValue(id), Strength.CONSTRUCTOR);
             }
@@ -787,23 +787,32 @@ public final class ContextAssembler implements CredentialAssembler {
      * assembled apart, and a delta child whose changes may make a credential is assembled for that
      * verdict and again when it is read whole. Its structure is read once.
      */
-    private final ThreadLocal<Map<DocumentKey, Document>> documents = PerThreadLru.of(1);
+    private final ThreadLocal<Document[]> lastDocument = ThreadLocal.withInitial(() -> new Document[1]);
     /** Longest text whose document is kept for the next assembly (a thread keeps one). */
     private static final int DOCUMENT_KEPT_MAX = 1 << 20;
 
-    private record DocumentKey(String path, String text) {
-    }
-
+    /**
+     * The thread's last document when it was read from the same path and text (compared, not
+     * hashed: a hash reads every char of a text that is seldom the same).
+     */
     private Document document(String path, String text) {
         if (text.length() > DOCUMENT_KEPT_MAX) {
             return new Document(path, text);
         }
-        return documents.get().computeIfAbsent(new DocumentKey(path, text), k -> new Document(k.path(), k.text()));
+        Document[] last = lastDocument.get();
+        Document d = last[0];
+        if (d == null || !java.util.Objects.equals(d.path, path) || !d.source.equals(text)) {
+            d = new Document(path, text);
+            last[0] = d;
+        }
+        return d;
     }
 
     private final class Document {
         final DocumentView view;
         private final String path;
+        /** The text the document was read from (the view differs for a notebook). */
+        private final String source;
         private ScopeIndex scopes;
         private Set<String> libraryProviders;
         private Boolean mentionsTestnet;
@@ -814,6 +823,7 @@ public final class ContextAssembler implements CredentialAssembler {
 
         Document(String path, String text) {
             this.path = path;
+            this.source = text;
             this.view = DocumentView.of(path, text);
         }
 

@@ -66,7 +66,17 @@ final class DocumentView {
         if (n < 1 || n > starts.length) {
             return "";
         }
-        return text.substring(starts[n - 1], n < starts.length ? starts[n] - 1 : text.length());
+        return text.substring(lineStart(n), lineEnd(n));
+    }
+
+    /** Where view line n (1-based, 1 to {@link #lineCount}) starts in the text. */
+    int lineStart(int n) {
+        return starts[n - 1];
+    }
+
+    /** Where view line n (1-based, 1 to {@link #lineCount}) ends in the text, before its '\n'. */
+    int lineEnd(int n) {
+        return n < starts.length ? starts[n] - 1 : text.length();
     }
 
     /** The view line holding the secret found at a file line (first occurrence), or -1. */

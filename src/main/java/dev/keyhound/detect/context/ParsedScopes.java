@@ -40,7 +40,7 @@ final class ParsedScopes {
 
     private static List<Scope> read(JsonFactory factory, DocumentView view) {
         List<Scope> scopes = new ArrayList<>();
-        Scope root = new Scope(0, null, null, 1, view.lineCount(), null);
+        Scope root = new Scope(0, null, null, 1, view.lineCount());
         scopes.add(root);
         Deque<Container> stack = new ArrayDeque<>();
         stack.push(new Container(root, null));
@@ -53,7 +53,7 @@ final class ParsedScopes {
                     case START_OBJECT -> {
                         Container up = stack.peek();
                         String key = field != null ? field : up.arrayName();
-                        Scope s = new Scope(scopes.size(), up.scope(), key, line, line, null);
+                        Scope s = new Scope(scopes.size(), up.scope(), key, line, line);
                         scopes.add(s);
                         stack.push(new Container(s, null));
                         field = null;

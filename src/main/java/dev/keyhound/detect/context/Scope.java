@@ -20,33 +20,53 @@ final class Scope {
     private boolean named;
     final int startLine;
     int endLine;
-    /** Text right before the opening bracket (for library constructors); null for parsed objects. */
-    final String opener;
+    /**
+     * The document and the [from, to) of the text right before the opening bracket (for library
+     * constructors), cut when first asked: most brackets are calls on one line, dropped unread.
+     * No document for parsed objects.
+     */
+    private final String document;
+    private final int openerFrom;
+    private final int openerTo;
+    private String opener;
     private final List<Field> fields = new ArrayList<>();
 
-    Scope(int id, Scope parent, String keyName, int startLine, int endLine, String opener) {
+    Scope(int id, Scope parent, String keyName, int startLine, int endLine) {
+        this(id, parent, keyName, startLine, endLine, null, 0, 0);
+    }
+
+    private Scope(int id, Scope parent, String keyName, int startLine, int endLine, String document, int openerFrom,
+                  int openerTo) {
         this.id = id;
         this.parent = parent;
         this.keyName = keyName;
-        this.named = true;
+        this.named = document == null;
         this.startLine = startLine;
         this.endLine = endLine;
-        this.opener = opener;
+        this.document = document;
+        this.openerFrom = openerFrom;
+        this.openerTo = openerTo;
     }
 
     /**
-     * A bracketed region, named from the text before its bracket only when asked: most brackets
-     * are calls on one line that are dropped unnamed.
+     * A bracketed region whose opener is document[openerFrom, openerTo), named from it only when
+     * asked: most brackets are calls on one line that are dropped unnamed.
      */
-    static Scope bracket(int id, Scope parent, int startLine, int endLine, String opener) {
-        Scope s = new Scope(id, parent, null, startLine, endLine, opener);
-        s.named = false;
-        return s;
+    static Scope bracket(int id, Scope parent, int startLine, int endLine, String document, int openerFrom, int openerTo) {
+        return new Scope(id, parent, null, startLine, endLine, document, openerFrom, openerTo);
+    }
+
+    /** Text right before the opening bracket; null for parsed objects and sections. */
+    String opener() {
+        if (opener == null && document != null) {
+            opener = document.substring(openerFrom, openerTo);
+        }
+        return opener;
     }
 
     String keyName() {
         if (!named) {
-            keyName = BracketScopes.openerName(opener);
+            keyName = BracketScopes.openerName(opener());
             named = true;
         }
         return keyName;

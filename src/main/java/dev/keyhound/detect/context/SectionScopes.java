@@ -16,7 +16,7 @@ final class SectionScopes {
 
     static ScopeIndex build(DocumentView view) {
         List<Scope> scopes = new ArrayList<>();
-        Scope root = new Scope(0, null, null, 1, view.lineCount(), null);
+        Scope root = new Scope(0, null, null, 1, view.lineCount());
         scopes.add(root);
         Scope current = root;
         for (int n = 1; n <= view.lineCount(); n++) {
@@ -26,7 +26,7 @@ final class SectionScopes {
                 if (current != root) {
                     current.endLine = n - 1;
                 }
-                current = new Scope(scopes.size(), root, h.group(1), n, view.lineCount(), null);
+                current = new Scope(scopes.size(), root, h.group(1), n, view.lineCount());
                 scopes.add(current);
                 continue;
             }
