@@ -38,16 +38,20 @@ public final class RequiredLiteral {
     }
 
     /**
-     * False only when the pattern cannot find a match in any part of text with suffix appended
-     * (a bracket's opener is cut from a document and read as a call): one search of the whole
-     * text instead of one per part.
+     * False only when none of the patterns can find a match in any part of text with suffix
+     * appended (a bracket's opener is cut from a document and read as a call): one search of the
+     * whole text instead of one per part.
      */
-    public static boolean mayFindInPartWith(Pattern pattern, String text, String suffix) {
-        List<String> literals = literals(pattern);
-        if (literals == null) {
-            return true;
+    public static boolean mayFindInPartWith(List<Pattern> patterns, String text, String suffix) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(); // patterns often share theirs
+        for (Pattern p : patterns) {
+            List<String> literals = literals(p);
+            if (literals == null) {
+                return true;
+            }
+            all.addAll(literals);
         }
-        for (String l : literals) {
+        for (String l : all) {
             if (text.contains(l) || suffix.contains(l)) {
                 return true;
             }

@@ -45,6 +45,23 @@ class EngineTest {
         return ExampleTemplate.expand(t, rnd);
     }
 
+    /**
+     * The generic rule's keywords name a client or customer only as an id (the words alone hit
+     * everywhere in a trading bot): every spelling its regex reads still finds the value.
+     */
+    @Test
+    void theGenericRuleFindsEverySpellingOfAClientOrCustomerId() throws Exception {
+        Engine e = new Engine(RuleSet.builtIn(), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
+        Random random = new Random(3);
+        for (String name : List.of("clientId", "client_id", "CLIENT-ID", "client.id", "customerid", "Customer_Id",
+                "customer-id", "CUSTOMER.ID", "exchange_client_id")) {
+            String value = ExampleTemplate.expand("{{alnum:32}}", random);
+            List<Match> found = scan(e, "cfg.py", (name + " = \"" + value + "\"\n").getBytes(StandardCharsets.UTF_8));
+            assertTrue(found.stream().anyMatch(m -> m.ruleId().equals("generic-api-credential") && m.secret().equals(value)),
+                    name + ": " + found);
+        }
+    }
+
     static final String SIMPLE = """
             [[rules]]
             id = "kv"

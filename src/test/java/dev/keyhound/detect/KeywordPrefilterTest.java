@@ -49,8 +49,15 @@ class KeywordPrefilterTest {
     }
 
     static TreeSet<String> viaBytes(KeywordPrefilter p, byte[] bytes) {
-        TreeSet<String> out = new TreeSet<>();
-        p.scan(bytes, 0, bytes.length, (k, end) -> out.add(k + "@" + end));
+        return viaBytes(p, bytes, 0, bytes.length);
+    }
+
+    /** The hits in bytes[from, to), each reported once (asserted). */
+    static TreeSet<String> viaBytes(KeywordPrefilter p, byte[] bytes, int from, int to) {
+        List<String> all = new ArrayList<>();
+        p.scan(bytes, from, to, (k, end) -> all.add(k + "@" + end));
+        TreeSet<String> out = new TreeSet<>(all);
+        assertEquals(all.size(), out.size(), "a hit reported twice: " + all);
         return out;
     }
 
@@ -79,6 +86,27 @@ class KeywordPrefilterTest {
             String ascii = s.replace('é', '~');
             assertEquals(naive(keywords, ascii), viaBytes(p, ascii.getBytes(StandardCharsets.US_ASCII)),
                     "bytes, keywords " + keywords + " text " + ascii);
+        }
+    }
+
+    /** A long input is read in interleaved parts: a range of a buffer, at any offset, gives the hits of its text alone. */
+    @Test
+    void aRangeOfABufferGivesTheHitsOfItsTextAlone() {
+        Random rnd = new Random(17);
+        String alphabet = "abcAB_-. ";
+        for (int round = 0; round < 400; round++) {
+            List<String> keywords = randomKeywords(rnd, alphabet, 1 + rnd.nextInt(12), 1 + rnd.nextInt(9));
+            KeywordPrefilter p = new KeywordPrefilter(keywords);
+            String text = randomText(rnd, alphabet, rnd.nextInt(5000));
+            int from = rnd.nextInt(text.length() + 1);
+            int to = from + rnd.nextInt(text.length() - from + 1);
+            TreeSet<String> expected = new TreeSet<>();
+            for (String hit : naive(keywords, text.substring(from, to))) {
+                int at = hit.indexOf('@');
+                expected.add(hit.substring(0, at) + "@" + (from + Integer.parseInt(hit.substring(at + 1))));
+            }
+            assertEquals(expected, viaBytes(p, text.getBytes(StandardCharsets.US_ASCII), from, to),
+                    "round " + round + ", [" + from + ", " + to + ")");
         }
     }
 

@@ -77,12 +77,12 @@ class RequiredLiteralTest {
         Pattern call = Pattern.compile("okx\\(");
         // the literal "okx(" is in no part of the text, but "okx" ends one and the suffix adds "("
         assertTrue(call.matcher("x = ccxt.okx" + "(").find());
-        assertTrue(RequiredLiteral.mayFindInPartWith(call, "x = ccxt.okx {", "("));
-        assertTrue(RequiredLiteral.mayFindInPartWith(call, "a okx( b", ""));
-        assertFalse(RequiredLiteral.mayFindInPartWith(call, "x = ccxt.kraken {", "("));
-        assertFalse(RequiredLiteral.mayFindInPartWith(call, "x = ccxt.okx {", ""));
+        assertTrue(RequiredLiteral.mayFindInPartWith(List.of(call), "x = ccxt.okx {", "("));
+        assertTrue(RequiredLiteral.mayFindInPartWith(List.of(call), "a okx( b", ""));
+        assertFalse(RequiredLiteral.mayFindInPartWith(List.of(call), "x = ccxt.kraken {", "("));
+        assertFalse(RequiredLiteral.mayFindInPartWith(List.of(call), "x = ccxt.okx {", ""));
         // a literal that is all suffix
-        assertTrue(RequiredLiteral.mayFindInPartWith(Pattern.compile("\\(\\("), "nothing here", "(("));
+        assertTrue(RequiredLiteral.mayFindInPartWith(List.of(Pattern.compile("\\(\\(")), "nothing here", "(("));
         // against RE2/J on every part of random texts, for the attribution's constructor patterns
         List<Pattern> constructors = dev.keyhound.detect.context.AttributionData.builtIn().constructors();
         Random random = new Random(5);
@@ -99,7 +99,8 @@ class RequiredLiteralTest {
                     for (int to = from; to <= text.length(); to++) {
                         if (p.matcher(text.substring(from, to) + "(").find()) {
                             matched++;
-                            assertTrue(RequiredLiteral.mayFindInPartWith(p, text, "("), p.pattern() + " in " + text);
+                            assertTrue(RequiredLiteral.mayFindInPartWith(List.of(p), text, "("), p.pattern() + " in " + text);
+                            assertTrue(RequiredLiteral.mayFindInPartWith(constructors, text, "("), text);
                         }
                     }
                 }

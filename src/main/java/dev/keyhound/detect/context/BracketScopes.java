@@ -82,7 +82,7 @@ final class BracketScopes {
         // A call or literal opened and closed on one line is not a block of its own (os.getenv("X", "v"))
         // unless it is a library constructor, which names the provider of what it holds.
         // Where no constructor can be written, none is looked for bracket by bracket.
-        boolean mayConstruct = constructors.stream().anyMatch(p -> RequiredLiteral.mayFindInPartWith(p, text, CALL));
+        boolean mayConstruct = RequiredLiteral.mayFindInPartWith(constructors, text, CALL);
         scopes.removeIf(s -> s.parent != null && s.span() == 0 && !(mayConstruct && isConstructor(s.opener(), constructors)));
         // A field belongs to the innermost scope around its line: the one open when the line starts,
         // or one opened on the line itself (one-line constructors). Linear in the size of the text.
