@@ -41,8 +41,10 @@ final class TreePrefetch implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private long taken;
+    private final long waitMicros;
 
-    private TreePrefetch(ObjectReader reader, List<? extends AnyObjectId> roots) {
+    private TreePrefetch(ObjectReader reader, List<? extends AnyObjectId> roots, long waitMicros) {
+        this.waitMicros = waitMicros;
         thread = new Thread(() -> {
             try (reader) {
                 readAll(reader, roots);
@@ -55,7 +57,12 @@ final class TreePrefetch implements AutoCloseable {
 
     /** Starts reading the trees under roots, in the walk's order, with a reader of its own. */
     static TreePrefetch start(ObjectReader reader, List<? extends AnyObjectId> roots) {
-        TreePrefetch p = new TreePrefetch(reader, roots);
+        return start(reader, roots, WAIT_MICROS);
+    }
+
+    /** As {@link #start(ObjectReader, List)}, the walk waiting up to waitMicros for each tree. */
+    static TreePrefetch start(ObjectReader reader, List<? extends AnyObjectId> roots, long waitMicros) {
+        TreePrefetch p = new TreePrefetch(reader, roots, waitMicros);
         p.thread.start();
         return p;
     }
@@ -72,7 +79,7 @@ final class TreePrefetch implements AutoCloseable {
         Read r;
         try {
             // Waiting briefly costs less than reading the tree twice (the walk, then the reader).
-            while ((r = ahead.poll(WAIT_MICROS, TimeUnit.MICROSECONDS)) != null && r.seq() < seq) {
+            while ((r = ahead.poll(waitMicros, TimeUnit.MICROSECONDS)) != null && r.seq() < seq) {
                 // one the walk read itself while this one was behind
             }
         } catch (InterruptedException e) {

@@ -65,7 +65,8 @@ class TreePrefetchTest {
             Repository r = repo.git.getRepository();
             ObjectId root = r.resolve("HEAD^{tree}");
             ObjectId x = r.resolve("HEAD:x");
-            try (TreePrefetch ahead = TreePrefetch.start(r.newObjectReader(), List.of(root))) {
+            // Waiting as long as it takes: a busy machine may start the reader's thread late.
+            try (TreePrefetch ahead = TreePrefetch.start(r.newObjectReader(), List.of(root), 60_000_000L)) {
                 byte[] first = ahead.next(root);
                 assertTrue(first != null && first.length > 0, "the root, read ahead");
                 // The walk asks for another tree than the reader's next: it reads that one itself,
