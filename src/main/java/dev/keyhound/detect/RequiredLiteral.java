@@ -290,7 +290,7 @@ public final class RequiredLiteral {
     }
 
     /** Index after a {n}, {n,} or {n,m} repeat at i; -1 when the brace is a literal. */
-    private static int repeatEnd(String regex, int i) {
+    static int repeatEnd(String regex, int i) {
         int j = i + 1;
         int digits = 0;
         while (j < regex.length() && Character.isDigit(regex.charAt(j))) {
@@ -310,7 +310,7 @@ public final class RequiredLiteral {
     }
 
     /** Index after the class opened at i, or -1. */
-    private static int classEnd(String regex, int i) {
+    static int classEnd(String regex, int i) {
         int j = i + 1;
         if (j < regex.length() && regex.charAt(j) == '^') {
             j++;

@@ -71,17 +71,17 @@ final class RunFollow {
             } else if (c == '*' || c == '+' || c == '?') {
                 p++;
             } else if (c == '{') {
-                int close = regex.indexOf('}', p);
-                if (close < 0 || !regex.substring(p + 1, close).matches("\\d+(,\\d*)?")) {
-                    return null;
+                int end = RequiredLiteral.repeatEnd(regex, p);
+                if (end < 0) {
+                    return null; // a literal brace
                 }
-                p = close + 1;
+                p = end;
             } else if (c == '[') {
-                int close = classEnd(regex, p);
-                if (close < 0 || regex.charAt(p + 1) == '^' || !within(Engine.charClass(regex.substring(p + 1, close)), run)) {
+                int end = RequiredLiteral.classEnd(regex, p);
+                if (end < 0 || regex.charAt(p + 1) == '^' || !within(Engine.charClass(regex.substring(p + 1, end - 1)), run)) {
                     return null;
                 }
-                p = close + 1;
+                p = end;
             } else if (c == '\\') {
                 if (p + 1 >= regex.length()) {
                     return null;
@@ -123,27 +123,5 @@ final class RunFollow {
             }
         }
         return true;
-    }
-
-    /** The index of the ']' that closes the class opening at p (escapes and a leading ']' allowed), or -1. */
-    private static int classEnd(String regex, int p) {
-        int i = p + 1;
-        if (i < regex.length() && regex.charAt(i) == '^') {
-            i++;
-        }
-        if (i < regex.length() && regex.charAt(i) == ']') {
-            i++;
-        }
-        for (; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                return -1; // a POSIX class or nesting: not read here
-            } else if (c == ']') {
-                return i;
-            }
-        }
-        return -1;
     }
 }
