@@ -1127,6 +1127,18 @@ public final class Engine implements Detector {
             int lo = Math.max(0, hitStart - BEFORE_CAP);
             int p = hitStart;
             int newlines = 0;
+            if (byteView) {
+                // The text is a Latin-1 view of the blob's bytes from shift on: read as bytes, the
+                // walk back has none of String.charAt's checks (it ran for every hit near a change).
+                byte[] b = blob.bytes();
+                while (p > lo) {
+                    if (b[shift + p - 1] == '\n' && newlines++ == context) {
+                        break;
+                    }
+                    p--;
+                }
+                return p;
+            }
             while (p > lo) {
                 if (text.charAt(p - 1) == '\n' && newlines++ == context) {
                     break;

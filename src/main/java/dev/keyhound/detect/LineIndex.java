@@ -2,48 +2,77 @@ package dev.keyhound.detect;
 
 import java.util.Arrays;
 
-/** Line starts of a text, for turning offsets into 1-based lines and columns. */
+/**
+ * Line starts of a text, for turning offsets into 1-based lines and columns. The starts are found
+ * only as far as asked: a delta child's matches lie around its changes, and finding every line of
+ * a large file for them took as long as matching them.
+ */
 public final class LineIndex {
     private final String text;
-    private final int[] starts;
-    private final int count;
+    private int[] starts = new int[64];
+    /** starts[0, count) are known: every line start at or before {@link #scanned}. */
+    private int count = 1;
+    /** Every '\n' before this offset is known; the text's length + 1 once all are. */
+    private int scanned;
 
     LineIndex(String text) {
         this.text = text;
-        this.starts = lineStarts(text);
-        this.count = starts.length;
     }
 
     /** Where each line starts: 0, and the offset after every '\n' (a line per '\n', and one after the last). */
     public static int[] lineStarts(String text) {
-        int[] s = new int[64];
-        int n = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            if (n == s.length) {
-                s = Arrays.copyOf(s, n * 2);
-            }
-            s[n++] = i + 1;
+        LineIndex all = new LineIndex(text);
+        all.count();
+        return Arrays.copyOf(all.starts, all.count);
+    }
+
+    /** Finds the next line start, or marks the text read to its end. */
+    private void scanOne() {
+        int nl = text.indexOf('\n', scanned);
+        if (nl < 0) {
+            scanned = text.length() + 1;
+            return;
         }
-        return Arrays.copyOf(s, n);
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = nl + 1;
+        scanned = nl + 1;
+    }
+
+    private boolean done() {
+        return scanned > text.length();
     }
 
     /** How many lines there are (a final line without '\n' counts). */
     int count() {
+        while (!done()) {
+            scanOne();
+        }
         return count;
     }
 
     /** 1-based line holding offset. */
     int lineOf(int offset) {
+        while (scanned < offset && !done()) {
+            scanOne();
+        }
         int i = Arrays.binarySearch(starts, 0, count, offset);
         return i >= 0 ? i + 1 : -i - 1;
     }
 
     int start(int line) {
+        while (count < line && !done()) {
+            scanOne();
+        }
         return starts[line - 1];
     }
 
     /** End of the line's content: before its '\n' (and a '\r' before that). */
     int end(int line) {
+        while (count <= line && !done()) {
+            scanOne();
+        }
         int e = line < count ? starts[line] - 1 : text.length();
         if (e > start(line) && text.charAt(e - 1) == '\r') {
             e--;
