@@ -55,11 +55,17 @@ final class KeywordHits {
      */
     void inChild(byte[] child, int[] copies, KeywordPrefilter prefilter, Engine.Hits sink) {
         long[] packed = packed();
+        int next = 0; // where the previous run's search ended
         for (int r = 0; r < copies.length; r += 3) {
             int to = copies[r];
             int from = copies[r + 1];
             int end = from + copies[r + 2];
-            for (int h = firstEndingAtOrAfter(packed, from + 1); h < packed.length; h++) {
+            // Runs mostly copy the base in its own order: the search for each goes on from the
+            // previous one's place, and starts over only for a run copied from further back.
+            next = next > 0 && (int) (packed[next - 1] >>> 32) >= from + 1
+                    ? firstEndingAtOrAfter(packed, from + 1, 0)
+                    : firstEndingAtOrAfter(packed, from + 1, next);
+            for (int h = next; h < packed.length; h++) {
                 int hitEnd = (int) (packed[h] >>> 32);
                 if (hitEnd > end) {
                     break;
@@ -92,9 +98,18 @@ final class KeywordHits {
         prefilter.scanAround(child, Arrays.copyOf(changes, n), sink);
     }
 
-    private static int firstEndingAtOrAfter(long[] packed, int offset) {
-        int lo = 0;
-        int hi = packed.length - 1;
+    /**
+     * The first hit ending at or after offset, given that none before index from does: the range
+     * is widened from there in doubling steps, then halved.
+     */
+    static int firstEndingAtOrAfter(long[] packed, int offset, int from) {
+        int lo = from;
+        int hi = from;
+        for (int step = 1; hi < packed.length && (int) (packed[hi] >>> 32) < offset; step <<= 1) {
+            lo = hi + 1;
+            hi = Math.min(packed.length, hi + step);
+        }
+        hi = Math.min(hi, packed.length - 1);
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             if ((int) (packed[mid] >>> 32) < offset) {

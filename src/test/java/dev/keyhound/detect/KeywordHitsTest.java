@@ -76,6 +76,27 @@ class KeywordHitsTest {
     }
 
     @Test
+    void theSearchForTheFirstHitEndingAtAnOffsetGoesOnFromAnyPlaceBeforeIt() {
+        Random rnd = new Random(11);
+        for (int round = 0; round < 3000; round++) {
+            long[] packed = new long[rnd.nextInt(40)];
+            int end = 0;
+            for (int i = 0; i < packed.length; i++) {
+                end += rnd.nextInt(3); // equal ends too: two keywords ending at one byte
+                packed[i] = ((long) end << 32) | rnd.nextInt(5);
+            }
+            int offset = rnd.nextInt(end + 3);
+            int expected = 0;
+            while (expected < packed.length && (int) (packed[expected] >>> 32) < offset) {
+                expected++;
+            }
+            int from = rnd.nextInt(expected + 1); // every hit before it ends before offset
+            assertEquals(expected, KeywordHits.firstEndingAtOrAfter(packed, offset, from),
+                    "offset " + offset + " from " + from + " in " + Arrays.toString(packed));
+        }
+    }
+
+    @Test
     void tooManyHitsAreNotKept() {
         byte[] many = new byte[KeywordHits.KEPT_MAX + 1];
         Arrays.fill(many, (byte) 'c');
