@@ -24,6 +24,15 @@ final class BracketScopes {
     /** The reference definition of openerName, which matches it without the NFA. */
     static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
 
+    /** The chars the lexer tests for (line breaks, quotes, escapes, comment starts, brackets); it passes over the rest. */
+    private static final boolean[] LEXED = new boolean[256];
+
+    static {
+        for (char c : "\n\\\"'`#/{([})]".toCharArray()) {
+            LEXED[c] = true;
+        }
+    }
+
     private BracketScopes() {
     }
 
@@ -45,6 +54,9 @@ final class BracketScopes {
         byte[] chars = view.lexable();
         int length = chars.length;
         for (int i = 0; i < length; i++) {
+            if (!LEXED[chars[i] & 0xff]) {
+                continue; // a char that none of the branches below tests, in or out of a string
+            }
             char c = (char) (chars[i] & 0xff);
             if (c == '\n') {
                 line++;

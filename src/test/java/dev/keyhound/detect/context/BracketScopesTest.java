@@ -50,6 +50,25 @@ class BracketScopesTest {
         assertEquals(java.util.List.of("apiKey", "secret"), scope.fields().stream().map(Scope.Field::name).toList());
     }
 
+    /** Brackets in strings (with escaped quotes) and comments do not count; each char the lexer tests must be seen. */
+    @Test
+    void bracketsInStringsAndCommentsDoNotOpenOrCloseScopes() {
+        String py = "cfg = {\n"
+                + "  \"k\": \"v\\\"}\",\n"
+                + "  'k2': '}',  # }\n"
+                + "  \"k3\": `}`,\n"
+                + "  \"k4\": [1, (2)],\n"
+                + "}\n";
+        Scope scope = BracketScopes.build(DocumentView.of("a.py", py), "py", java.util.List.of()).innermost(3, "}");
+        assertEquals(1, scope.startLine);
+        assertEquals(6, scope.endLine);
+        String js = "o = {\n  a: 'x', // }\n  b: \"y\",\n}\n";
+        Scope jsScope = BracketScopes.build(DocumentView.of("a.js", js), "js", java.util.List.of()).innermost(3, "y");
+        assertEquals(1, jsScope.startLine);
+        assertEquals(4, jsScope.endLine);
+        assertEquals(java.util.List.of("a", "b"), jsScope.fields().stream().map(Scope.Field::name).toList());
+    }
+
     @Test
     void aLineWithoutAQuotedValueAfterAnAssignmentCannotHoldAField() {
         assertTrue(mayHoldField("api_key = \"abc\""));
