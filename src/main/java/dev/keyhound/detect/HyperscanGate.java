@@ -176,7 +176,7 @@ final class HyperscanGate {
         // char, once (as code points when the regex reads non-ASCII chars alike).
         if (!(latin1 && latin1Ascii(text, from, to, bytes))) {
             if (nonAsciiAlike[rule]) {
-                n = oneBytePerCodePoint(text, from, to, bytes);
+                n = oneBytePerCodePoint(text, from, to, bytes, s.chars(n));
                 if (n < 0) {
                     return true;
                 }
@@ -213,10 +213,13 @@ final class HyperscanGate {
      * as the byte 0x80. Returns the length, or -1 for a window with a char that RE2's case folding
      * makes an ASCII letter.
      */
-    private static int oneBytePerCodePoint(String text, int from, int to, byte[] into) {
+    private static int oneBytePerCodePoint(String text, int from, int to, byte[] into, char[] chars) {
+        // One bulk copy, then a plain array: String.charAt checks the string's coder and bounds per char.
+        int length = to - from;
+        text.getChars(from, to, chars, 0);
         int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
             if (c < 128) {
                 into[n++] = (byte) c;
                 continue;
@@ -224,7 +227,7 @@ final class HyperscanGate {
             if (c == '\u212A' || c == '\u017F') {
                 return -1;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
                 i++;
             }
             into[n++] = (byte) 0x80;
@@ -331,6 +334,15 @@ final class HyperscanGate {
                 throw new IllegalStateException("Hyperscan could not allocate scratch space");
             }
             return scratch;
+        }
+
+        private char[] chars = new char[4096];
+
+        char[] chars(int n) {
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            return chars;
         }
 
         byte[] bytes(int n) {

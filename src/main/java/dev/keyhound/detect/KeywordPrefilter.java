@@ -338,19 +338,27 @@ public final class KeywordPrefilter {
     public void scan(String text, HitSink sink) {
         final int[] t = table;
         final int[] cls = classOf;
+        // Copied in blocks to a plain array: String.charAt checks the string's coder and bounds per char.
+        char[] block = new char[Math.min(text.length(), TEXT_BLOCK)];
         int s = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char ch = text.charAt(i);
-            int v = t[s + (ch < 128 ? cls[ch] : byteClass[0x80])];
-            if (v < 0) {
-                v = ~v;
-                for (int k : outputs[v / classes]) {
-                    sink.hit(k, i + 1);
+        for (int at = 0, n = text.length(); at < n; at += block.length) {
+            int length = Math.min(block.length, n - at);
+            text.getChars(at, at + length, block, 0);
+            for (int i = 0; i < length; i++) {
+                char ch = block[i];
+                int v = t[s + (ch < 128 ? cls[ch] : byteClass[0x80])];
+                if (v < 0) {
+                    v = ~v;
+                    for (int k : outputs[v / classes]) {
+                        sink.hit(k, at + i + 1);
+                    }
                 }
+                s = v;
             }
-            s = v;
         }
     }
+
+    private static final int TEXT_BLOCK = 8192;
 
     private int[] newRow() {
         int[] r = new int[classes];
