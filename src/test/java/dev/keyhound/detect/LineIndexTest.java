@@ -41,12 +41,7 @@ class LineIndexTest {
         Random random = new Random(7);
         String alphabet = "ab\n\r\u00e9\u4e2d ";
         for (int round = 0; round < 500; round++) {
-            StringBuilder sb = new StringBuilder();
-            int length = random.nextInt(300);
-            for (int i = 0; i < length; i++) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = sb.toString();
+            String text = KeywordPrefilterTest.randomText(random, alphabet, random.nextInt(300));
             Lines expected = Lines.of(text);
             LineIndex index = new LineIndex(text);
             for (int q = 0; q < 40; q++) {
