@@ -21,6 +21,9 @@ final class BracketScopes {
     /** The reference definition of {@link #fields}, which matches it without the NFA. */
     static final Pattern FIELD = Pattern.compile(
             "[\"']?([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,)\\s*[rbfu]?[\"'`]([^\"'`\\n]*)[\"'`]");
+    /** The reference definition of {@link #assignedName}, which matches it without the NFA. */
+    static final Pattern ASSIGNED_NAME = Pattern.compile(
+            "([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,|\\?\\?|\\|\\||or)\\s*(?:[rbfu]?[\"'`])?\\s*$");
     /** The reference definition of openerName, which matches it without the NFA. */
     static final Pattern OPENER_NAME = Pattern.compile("([A-Za-z_$][\\w.$-]*)[\"']?\\s*(?:=|:=|=>|:)?\\s*(?:new\\s+)?[\\w.$]*\\s*$");
 
@@ -214,6 +217,86 @@ final class BracketScopes {
             }
         }
         return null;
+    }
+
+    /**
+     * ASSIGNED_NAME's group 1 in before (null when it does not match), computed without the NFA:
+     * RE2/J read the text before every candidate value at about 2 MB/s. The leftmost start, then
+     * the longest name after which the rest of the pattern reaches the end.
+     */
+    static String assignedName(String before) {
+        int n = before.length();
+        int[] ends = new int[4];
+        int count = 0;
+        for (int e = 1; e <= n; e++) {
+            if (namePart(before.charAt(e - 1)) && assignmentRest(before, e)) {
+                if (count == ends.length) {
+                    ends = java.util.Arrays.copyOf(ends, count * 2);
+                }
+                ends[count++] = e; // ascending
+            }
+        }
+        int runEnd = 0;
+        for (int p = 0; p < n && count > 0; p++) {
+            if (!nameStart(before.charAt(p))) {
+                continue;
+            }
+            if (runEnd <= p) {
+                runEnd = p + 1;
+                while (runEnd < n && namePart(before.charAt(runEnd))) {
+                    runEnd++;
+                }
+            }
+            for (int k = count - 1; k >= 0; k--) {
+                if (ends[k] > p && ends[k] <= runEnd) {
+                    return before.substring(p, ends[k]);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** ASSIGNED_NAME's operators, in its order. */
+    private static final String[] ASSIGNMENTS = {"=", ":=", "=>", ":", ",", "??", "||", "or"};
+
+    /** Whether s[at..] matches ["']?\]?\s*(?:=|:=|=>|:|,|\?\?|\|\||or)\s*(?:[rbfu]?["'`])?\s*$. */
+    private static boolean assignmentRest(String s, int at) {
+        int n = s.length();
+        for (int quote = 0; quote < 2; quote++) {
+            int a = at;
+            if (quote == 1) {
+                if (a >= n || (s.charAt(a) != '"' && s.charAt(a) != '\'')) {
+                    continue;
+                }
+                a++;
+            }
+            for (int bracket = 0; bracket < 2; bracket++) {
+                int b = a;
+                if (bracket == 1) {
+                    if (b >= n || s.charAt(b) != ']') {
+                        continue;
+                    }
+                    b++;
+                }
+                b = skipSpaces(s, b);
+                for (String op : ASSIGNMENTS) {
+                    if (s.startsWith(op, b) && valueOpensToEnd(s, skipSpaces(s, b + op.length()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether s[at..] matches (?:[rbfu]?["'`])?\s*$, at being past any spaces. */
+    private static boolean valueOpensToEnd(String s, int at) {
+        int n = s.length();
+        if (at == n) {
+            return true;
+        }
+        int q = "rbfu".indexOf(s.charAt(at)) >= 0 ? at + 1 : at; // a string's prefix letter
+        return q < n && fieldQuote(s.charAt(q)) && skipSpaces(s, q + 1) == n;
     }
 
     /** Whether before[at..] matches ["']?\s*(?:=|:=|=>|:)?\s*(?:new\s+)?[\w.$]*\s*$. */

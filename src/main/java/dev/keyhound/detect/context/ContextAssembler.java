@@ -48,8 +48,6 @@ public final class ContextAssembler implements CredentialAssembler {
     private static final int GENERIC_MIN_LENGTH = 16;
     private static final double GENERIC_MIN_ENTROPY = 3.0;
     private static final Pattern COMMENT = Pattern.compile("^\\s*(?:#|//|--|;|/\\*|\\*|<!--|%|')");
-    private static final Pattern IDENTIFIER = Pattern.compile(
-            "([A-Za-z_$][\\w.$-]*)[\"']?\\]?\\s*(?:=|:=|=>|:|,|\\?\\?|\\|\\||or)\\s*(?:[rbfu]?[\"'`])?\\s*$");
 
     private final RuleSet rules;
     private final AttributionData data;
@@ -547,7 +545,7 @@ public final class ContextAssembler implements CredentialAssembler {
     /** The identifier a value is assigned to, read from the text before it on its line. */
     static String identifierBefore(String before) {
         String tail = before.length() > IDENTIFIER_REACH ? before.substring(before.length() - IDENTIFIER_REACH) : before;
-        return RegexMemo.group(IDENTIFIER, 1, tail);
+        return BracketScopes.assignedName(tail);
     }
 
     // ---- candidates ----------------------------------------------------------------------

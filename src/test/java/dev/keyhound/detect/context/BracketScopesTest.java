@@ -31,6 +31,31 @@ class BracketScopesTest {
         }
     }
 
+    @Test
+    void assignedNameAgreesWithItsRegexOnTypicalAndRandomText() {
+        String[] typical = {"x = os.getenv(\"OKX_SECRET\", \"", "  'apiKey': '", "binanceSecret := \"", "cfg['secret'] = '",
+            "just text ", "key or '", "color \"", "a.b-c$ => f'", "x ?? ", "y || r\"", "\"k\"] = `", "z,  ", "9abc = '", ""};
+        for (String s : typical) {
+            assertEquals(assignedNameReference(s), BracketScopes.assignedName(s), s);
+        }
+        String alphabet = "ab_$.-9=:,?|or]\"'`fu x\t\n[(";
+        Random rnd = new Random(5);
+        for (int n = 0; n < 30000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(18);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertEquals(assignedNameReference(s), BracketScopes.assignedName(s), s);
+        }
+    }
+
+    private static String assignedNameReference(String s) {
+        Matcher m = BracketScopes.ASSIGNED_NAME.matcher(s);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** The lexer reads one byte per char: chars past Latin-1, and surrogate pairs, must not shift what it sees. */
     @Test
     void charsBeyondLatin1DoNotShiftBracketsOrOpeners() {
