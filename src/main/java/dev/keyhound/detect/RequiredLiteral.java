@@ -18,23 +18,46 @@ import java.util.concurrent.ConcurrentHashMap;
  * case-insensitive flag or an escape this does not read means none.
  */
 public final class RequiredLiteral {
-    private static final ConcurrentHashMap<String, Optional<List<String>>> KNOWN = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Optional<Requirement>> KNOWN = new ConcurrentHashMap<>();
+
+    /**
+     * The literals every match holds one of; in lower case when a flag makes some of the regex
+     * case-insensitive, and then they are looked for in lower-cased ASCII text only.
+     */
+    private record Requirement(List<String> literals, boolean ignoringCase) {
+    }
 
     private RequiredLiteral() {
     }
 
     /** False only when the pattern cannot find a match in text. */
     public static boolean mayFind(Pattern pattern, String text) {
-        List<String> literals = literals(pattern);
-        if (literals == null) {
+        Requirement required = requirement(pattern);
+        if (required == null) {
             return true;
         }
-        for (String l : literals) {
-            if (text.contains(l)) {
+        String searched = text;
+        if (required.ignoringCase()) {
+            if (!isAscii(text)) {
+                return true; // RE2's (?i) folds some other chars into ASCII letters (the Kelvin sign, the long s)
+            }
+            searched = text.toLowerCase(java.util.Locale.ROOT);
+        }
+        for (String l : required.literals()) {
+            if (searched.contains(l)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -45,11 +68,11 @@ public final class RequiredLiteral {
     public static boolean mayFindInPartWith(List<Pattern> patterns, String text, String suffix) {
         java.util.Set<String> all = new java.util.LinkedHashSet<>(); // patterns often share theirs
         for (Pattern p : patterns) {
-            List<String> literals = literals(p);
-            if (literals == null) {
+            Requirement required = requirement(p);
+            if (required == null || required.ignoringCase()) {
                 return true;
             }
-            all.addAll(literals);
+            all.addAll(required.literals());
         }
         for (String l : all) {
             if (text.contains(l) || suffix.contains(l)) {
@@ -65,12 +88,20 @@ public final class RequiredLiteral {
         return false;
     }
 
-    /** The literals every match holds one of, or null when unknown (then anything may match). */
-    private static List<String> literals(Pattern pattern) {
+    /** What every match holds, or null when unknown (then anything may match). */
+    private static Requirement requirement(Pattern pattern) {
         if (pattern.flags() != 0) {
             return null;
         }
-        return KNOWN.computeIfAbsent(pattern.pattern(), r -> Optional.ofNullable(anyOf(r))).orElse(null);
+        return KNOWN.computeIfAbsent(pattern.pattern(), r -> {
+            if (!caseInsensitive(r)) {
+                return Optional.ofNullable(anyOf(r)).map(l -> new Requirement(l, false));
+            }
+            // A literal read as it is written is one the regex holds in some case or other.
+            List<String> found = requirement(r, 0, r.length());
+            return found == null || shortest(found) < 2 ? Optional.empty()
+                    : Optional.of(new Requirement(found.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).distinct().toList(), true));
+        }).orElse(null);
     }
 
     /** The longest literal (2+ chars) every match of the regex holds, or null. */

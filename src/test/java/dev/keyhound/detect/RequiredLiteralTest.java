@@ -62,6 +62,21 @@ class RequiredLiteralTest {
     }
 
     @Test
+    void aCaseInsensitiveRegexIsRuledOutOnlyWhereNoCaseOfItsLiteralsIsFound() {
+        Pattern harmless = Pattern.compile("(?:(?i)(?:sha1|sha256)[-:])|(?:^EXAMPLE_KEY$)");
+        assertFalse(RequiredLiteral.mayFind(harmless, "api_key = 'abc'"));
+        assertTrue(RequiredLiteral.mayFind(harmless, "digest: SHA256:abc"));
+        assertTrue(harmless.matcher("digest: SHA256:abc").find());
+        // the literal of the part without the flag is looked for in any case too: more than needed, never less
+        assertTrue(RequiredLiteral.mayFind(harmless, "example_key"));
+        // RE2 folds the long s into s (Java's lower case keeps it): text past ASCII is left to RE2/J
+        Pattern secret = Pattern.compile("(?i)secret");
+        assertTrue(secret.matcher("\u017Fecret").find());
+        assertTrue(RequiredLiteral.mayFind(secret, "\u017Fecret"));
+        assertFalse(RequiredLiteral.mayFind(secret, "api_key"));
+    }
+
+    @Test
     void aPatternIsSkippedOnlyWhereItCannotFind() {
         Pattern modules = Pattern.compile("(?:^|/)node_modules/");
         assertFalse(RequiredLiteral.mayFind(modules, "src/app/main.py"));
@@ -158,6 +173,23 @@ class RequiredLiteralTest {
                         checked++;
                         assertTrue(RequiredLiteral.mayFind(p, path), () -> "seed " + seed + ": " + p.pattern() + " finds " + path);
                     }
+                }
+            }
+        }
+        // the context tables' patterns, which the assembler's regex answers are ruled out with too
+        dev.keyhound.detect.context.AttributionData data = dev.keyhound.detect.context.AttributionData.builtIn();
+        List<Pattern> tables = new ArrayList<>(List.of(data.harmlessBefore(), data.harmlessValues(), data.harmlessPaths(),
+                data.testnet(), data.placeholderValues(), data.notRealComments()));
+        tables.addAll(data.constructors());
+        tables.addAll(data.imports());
+        List<String> words = List.of("api_key = 'YOUR_API_KEY'", "SHA256:abc", "# a Mock key here", "TESTNET_SECRET=", "sandbox: true",
+                "ccxt.Binance({", "from binance.client import Client", "env.SECRET", "Test-Key", "paper_trading = '", "yarn.lock");
+        for (Pattern p : tables) {
+            for (int n = 0; n < words.size() * 30; n++) {
+                String text = n < words.size() ? words.get(n) : HyperscanGateTest.mutate(words.get(random.nextInt(words.size())), random);
+                if (p.matcher(text).find()) {
+                    checked++;
+                    assertTrue(RequiredLiteral.mayFind(p, text), () -> "seed " + seed + ": " + p.pattern() + " finds " + text);
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.keyhound.detect.context;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keyhound.detect.PerThreadLru;
+import dev.keyhound.detect.RequiredLiteral;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,9 @@ final class RegexMemo {
 
     /** The group of pattern's first match in text, or null when it does not match or the group took no part. */
     static String group(Pattern pattern, int group, String text) {
+        if (!RequiredLiteral.mayFind(pattern, text)) {
+            return null; // most questions: a word of the table's that the text does not hold
+        }
         if (text.length() > TEXT_MAX) {
             return firstMatch(pattern, group, text);
         }
