@@ -25,6 +25,12 @@ final class Delta {
             runs[size++] = length;
         }
 
+        /** Empty again, keeping its room (for the next delta of a tree). */
+        Copies cleared() {
+            size = 0;
+            return this;
+        }
+
         int[] toArray() {
             return java.util.Arrays.copyOf(runs, size);
         }

@@ -281,6 +281,7 @@ final class PackWalker {
         nextChild[0] = childStart[node];
         deliver(node, data, receiver, -1, null);
         top = 1;
+        Delta.Copies runs = new Delta.Copies();
         while (top > 0) {
             int f = top - 1;
             int parent = nodes[f];
@@ -297,7 +298,8 @@ final class PackWalker {
             int child = childList[c];
             byte[] base = datas[f];
             // Copy runs are worth recording only when the base is a blob that detection has seen.
-            Delta.Copies copies = wanted[parent] != null && wanted[child] != null ? new Delta.Copies() : null;
+            // One buffer for the tree's deltas: each is handed on as a copy before the next.
+            Delta.Copies copies = wanted[parent] != null && wanted[child] != null ? runs.cleared() : null;
             byte[] result = resolve(inflater, child, base, copies);
             if (result == null) {
                 continue; // this subtree is left to the JGit path
