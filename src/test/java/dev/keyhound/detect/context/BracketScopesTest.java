@@ -15,19 +15,24 @@ class BracketScopesTest {
         String[] typical = {"client = Client", "    result = self.client.get_order", "x := new Foo", "cfg[\"key\"] = dict",
             "\"exchange\": ccxt.okx", "return", "    ", "", "foo.bar-baz=> new  Thing.make  ", "if (a == b) and c",
             "val = 'x' + new", "a$b: ", "print"};
+        agree(typical, "ab_$.-= :>\"'\tnew(),+1N", 16, 20000, BracketScopesTest::reference, BracketScopes::openerName);
+    }
+
+    /** ours gives what reference gives on every typical text and on count random ones of the alphabet's chars. */
+    private static void agree(String[] typical, String alphabet, int maxLength, int count,
+                              java.util.function.UnaryOperator<String> reference, java.util.function.UnaryOperator<String> ours) {
         for (String s : typical) {
-            assertEquals(reference(s), BracketScopes.openerName(s), s);
+            assertEquals(reference.apply(s), ours.apply(s), s);
         }
-        String alphabet = "ab_$.-= :>\"'\tnew(),+1N";
         Random rnd = new Random(7);
-        for (int n = 0; n < 20000; n++) {
+        for (int n = 0; n < count; n++) {
             StringBuilder sb = new StringBuilder();
-            int len = rnd.nextInt(16);
+            int len = rnd.nextInt(maxLength);
             for (int j = 0; j < len; j++) {
                 sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
             }
             String s = sb.toString();
-            assertEquals(reference(s), BracketScopes.openerName(s), s);
+            assertEquals(reference.apply(s), ours.apply(s), s);
         }
     }
 
@@ -35,20 +40,8 @@ class BracketScopesTest {
     void assignedNameAgreesWithItsRegexOnTypicalAndRandomText() {
         String[] typical = {"x = os.getenv(\"OKX_SECRET\", \"", "  'apiKey': '", "binanceSecret := \"", "cfg['secret'] = '",
             "just text ", "key or '", "color \"", "a.b-c$ => f'", "x ?? ", "y || r\"", "\"k\"] = `", "z,  ", "9abc = '", ""};
-        for (String s : typical) {
-            assertEquals(assignedNameReference(s), BracketScopes.assignedName(s), s);
-        }
-        String alphabet = "ab_$.-9=:,?|or]\"'`fu x\t\n[(";
-        Random rnd = new Random(5);
-        for (int n = 0; n < 30000; n++) {
-            StringBuilder sb = new StringBuilder();
-            int len = rnd.nextInt(18);
-            for (int j = 0; j < len; j++) {
-                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-            }
-            String s = sb.toString();
-            assertEquals(assignedNameReference(s), BracketScopes.assignedName(s), s);
-        }
+        agree(typical, "ab_$.-9=:,?|or]\"'`fu x\t\n[(", 18, 30000, BracketScopesTest::assignedNameReference,
+                BracketScopes::assignedName);
     }
 
     private static String assignedNameReference(String s) {
