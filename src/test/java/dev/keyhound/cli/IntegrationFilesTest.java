@@ -101,9 +101,8 @@ class IntegrationFilesTest {
 
     @Test
     void theLaunchersJvmFlagsAreOnesThisJvmKnows() throws Exception {
-        // The launcher adds -XX:+IgnoreUnrecognizedVMOptions for other JVMs; here, without it, a
-        // misspelt flag would stop the JVM. Short and long runs choose different collectors, and
-        // a JVM takes one: every other flag is tried with each.
+        // A misspelt flag would stop the JVM. Short and long runs choose different collectors,
+        // and a JVM takes one: every other flag is tried with each.
         List<String> flags = new ArrayList<>();
         List<String> collectors = new ArrayList<>();
         java.util.regex.Matcher flag = java.util.regex.Pattern.compile("-XX:[+-]?[A-Za-z0-9]+(?:=[0-9]+)?(?=[\\s\"])")
@@ -115,7 +114,7 @@ class IntegrationFilesTest {
                 flags.add(flag.group());
             }
         }
-        assertTrue(flags.contains("-XX:PerMethodTrapLimit=0"), flags.toString());
+        assertTrue(flags.contains("-XX:TieredStopAtLevel=1"), flags.toString());
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"), collectors);
         for (String collector : collectors) {
             List<String> command = new ArrayList<>();
