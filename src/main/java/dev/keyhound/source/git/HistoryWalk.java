@@ -251,8 +251,14 @@ final class HistoryWalk {
         return prefix.isEmpty() ? name : prefix + '/' + name;
     }
 
+    /**
+     * One string per distinct path: a file's versions share their path's, so the detectors' per-path
+     * caches find it by identity instead of comparing the chars of an equal copy per blob.
+     */
+    private final java.util.Map<String, String> paths = new java.util.HashMap<>();
+
     private BlobEntry newBlob(AnyObjectId id, String path) {
-        BlobEntry blob = new BlobEntry(id, path);
+        BlobEntry blob = new BlobEntry(id, paths.computeIfAbsent(path, p -> p));
         blob.number = trees.number(blob);
         blobs.add(blob);
         return blob;
