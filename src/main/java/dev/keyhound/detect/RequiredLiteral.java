@@ -94,13 +94,14 @@ public final class RequiredLiteral {
             return null;
         }
         return KNOWN.computeIfAbsent(pattern.pattern(), r -> {
-            if (!caseInsensitive(r)) {
-                return Optional.ofNullable(anyOf(r)).map(l -> new Requirement(l, false));
+            List<String> found = asWritten(r);
+            if (found == null) {
+                return Optional.<Requirement>empty();
             }
-            // A literal read as it is written is one the regex holds in some case or other.
-            List<String> found = requirement(r, 0, r.length());
-            return found == null || shortest(found) < 2 ? Optional.empty()
-                    : Optional.of(new Requirement(found.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).distinct().toList(), true));
+            // Under a case flag, a literal read as it is written is one the regex holds in some case or other.
+            boolean ignoringCase = caseInsensitive(r);
+            return Optional.of(new Requirement(ignoringCase
+                    ? found.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).distinct().toList() : found, ignoringCase));
         }).orElse(null);
     }
 
@@ -115,9 +116,11 @@ public final class RequiredLiteral {
      * literal is longest (then the one with fewer literals); null when there is none.
      */
     static List<String> anyOf(String regex) {
-        if (caseInsensitive(regex)) {
-            return null;
-        }
+        return caseInsensitive(regex) ? null : asWritten(regex);
+    }
+
+    /** {@link #anyOf}'s literals read as they are written, whatever case flag the regex has. */
+    private static List<String> asWritten(String regex) {
         List<String> found = requirement(regex, 0, regex.length());
         return found != null && shortest(found) >= 2 ? found : null;
     }
