@@ -11,9 +11,11 @@ import dev.keyhound.finding.FindingCollector;
 import dev.keyhound.finding.IgnoreFile;
 import dev.keyhound.finding.Suppressions;
 import dev.keyhound.report.ScanReport;
+import dev.keyhound.report.ScanSummaries;
 import dev.keyhound.report.ScanSummary;
 import dev.keyhound.rules.RuleSet;
 import dev.keyhound.source.Blob;
+import dev.keyhound.source.BlobSink;
 import dev.keyhound.source.ScanStats;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,9 +60,17 @@ public final class ScanPipeline {
         // history; once blobs come, the scan threads compile the rest themselves.
         Runnable stopCompiling = engine.compileAhead();
         try (Progress ignored = new Progress(stats, err, settings.progress())) {
-            target.source().scan(blob -> {
-                stopCompiling.run();
-                detectInto(detector, collector, blob, stats);
+            target.source().scan(new BlobSink() {
+                @Override
+                public void accept(Blob blob) {
+                    stopCompiling.run();
+                    detectInto(detector, collector, blob, stats);
+                }
+
+                @Override
+                public boolean wants(String path) {
+                    return detector.readsPath(path);
+                }
             }, stats);
         } finally {
             stopCompiling.run();
@@ -68,12 +78,8 @@ public final class ScanPipeline {
         List<Finding> all = collector.findings(target.provenanceLookup());
 
         Suppressions.Outcome outcome = Suppressions.apply(all, ignore, baseline, settings.showSuppressed());
-        int suppressed = outcome.suppressed();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        ScanSummary summary = new ScanSummary(target.source().describe(), target.mode(),
-                stats.refs.get(), stats.commits.get(), stats.blobsScanned.get(), stats.bytesScanned.get(),
-                stats.skippedBinary.get(), stats.skippedTooLarge.get(), stats.skippedMissing.get(),
-                stats.unreadable.get(), all.size() - suppressed, suppressed, ignore.unused(), stats.warnings(), millis);
+        ScanSummary summary = ScanSummaries.of(target.source().describe(), target.mode(), stats, outcome, ignore, millis);
         return new ScanReport(outcome.findings(), summary, rules);
     }
 
@@ -120,11 +126,10 @@ public final class ScanPipeline {
     }
 
     static String closingLine(ScanSummary s) {
-        long skipped = s.skippedBinary() + s.skippedTooLarge() + s.skippedMissing() + s.unreadable();
         return String.format(Locale.ROOT, "keyhound: %d finding%s%s in %s%,d blobs (%.1f MB, %,d skipped) in %.1f s",
                 s.findings(), s.findings() == 1 ? "" : "s",
                 s.suppressed() > 0 ? " (" + s.suppressed() + " suppressed)" : "",
                 s.refs() + s.commits() > 0 ? String.format(Locale.ROOT, "%,d refs, %,d commits, ", s.refs(), s.commits()) : "",
-                s.blobs(), s.bytes() / (1024.0 * 1024.0), skipped, s.millis() / 1000.0);
+                s.blobs(), s.bytes() / (1024.0 * 1024.0), s.skipped(), s.millis() / 1000.0);
     }
 }

@@ -43,6 +43,11 @@ public final class DeltaDetector implements Detector {
         return d.credentials();
     }
 
+    @Override
+    public boolean readsPath(String path) {
+        return engine.readsPath(path);
+    }
+
     /** Blobs whose result came from their delta base, reading only what the delta changed. */
     public long readInPart() {
         return readInPart.get();

@@ -9,4 +9,12 @@ import java.util.List;
  */
 public interface Detector {
     List<Credential> detect(Blob blob);
+
+    /**
+     * False when nothing at this path is ever reported, whatever it holds (a path a global
+     * allowlist exempts for every rule and commit): a source need not read it.
+     */
+    default boolean readsPath(String path) {
+        return true;
+    }
 }

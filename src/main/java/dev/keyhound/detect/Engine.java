@@ -355,6 +355,12 @@ public final class Engine implements Detector {
         return detection(blob).credentials();
     }
 
+    /** What {@link #detection} decides first for a blob of no commit: whether its path is allowed. */
+    @Override
+    public boolean readsPath(String path) {
+        return !blobAllowed(path, null);
+    }
+
     /**
      * Detection of a blob that a git delta rebuilt from one already detected ({@link Blob#delta()}),
      * reading only what the delta changed: a rule's window runs only where it holds changed bytes. When nothing the assembler could report matches there, and every part

@@ -50,11 +50,11 @@ public final class MarkdownSummaryWriter implements ReportWriter {
                 "Scanned %s (%s): %,d blobs, %.1f MB, %,d commits in %.1f s. Suppressed: %d.",
                 cell(s.target()), s.mode(), s.blobs(), s.bytes() / (1024.0 * 1024.0), s.commits(),
                 s.millis() / 1000.0, s.suppressed()));
-        long skipped = s.skippedBinary() + s.skippedTooLarge() + s.skippedMissing() + s.unreadable();
-        if (skipped > 0) {
+        if (s.skipped() > 0) {
             w.println();
-            w.println(String.format(Locale.ROOT, "Skipped: %d binary, %d over the size limit, %d missing objects, %d unreadable.",
-                    s.skippedBinary(), s.skippedTooLarge(), s.skippedMissing(), s.unreadable()));
+            w.println(String.format(Locale.ROOT,
+                    "Skipped: %d binary, %d over the size limit, %d missing objects, %d unreadable, %d at allowlisted paths.",
+                    s.skippedBinary(), s.skippedTooLarge(), s.skippedMissing(), s.unreadable(), s.skippedAllowlisted()));
         }
         for (String warning : s.warnings()) {
             w.println();

@@ -28,7 +28,7 @@ public final class ScanSummaries {
         }
         return new ScanSummary(target, mode, stats.refs.get(), stats.commits.get(), stats.blobsScanned.get(),
                 stats.bytesScanned.get(), stats.skippedBinary.get(), stats.skippedTooLarge.get(),
-                stats.skippedMissing.get(), stats.unreadable.get(), live, outcome.suppressed(),
+                stats.skippedMissing.get(), stats.unreadable.get(), stats.skippedAllowlisted.get(), live, outcome.suppressed(),
                 ignore == null ? List.of() : ignore.unused(), stats.warnings(), millis);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param skippedTooLarge skipped over --max-file-size
  * @param skippedMissing git objects missing from the repository
  * @param unreadable     files or objects that could not be read
+ * @param skippedAllowlisted files or blobs not read: their path is allowlisted (vendored code, lock files)
  * @param findings       findings reported (after ignore file and baseline)
  * @param suppressed     findings suppressed by inline allow, ignore file or baseline
  * @param unusedIgnores  ignore-file fingerprints that matched nothing
@@ -23,10 +24,15 @@ import java.util.List;
  */
 public record ScanSummary(String target, String mode, long refs, long commits, long blobs, long bytes,
                           long skippedBinary, long skippedTooLarge, long skippedMissing, long unreadable,
-                          int findings, int suppressed, List<String> unusedIgnores, List<String> warnings,
+                          long skippedAllowlisted, int findings, int suppressed, List<String> unusedIgnores, List<String> warnings,
                           long millis) {
     public ScanSummary {
         unusedIgnores = List.copyOf(unusedIgnores);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Everything not scanned, whatever the reason. */
+    public long skipped() {
+        return skippedBinary + skippedTooLarge + skippedMissing + unreadable + skippedAllowlisted;
     }
 }

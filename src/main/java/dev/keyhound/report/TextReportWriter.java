@@ -143,13 +143,14 @@ final class TextReportWriter implements ReportWriter {
             b.append(scanned).append('\n');
             // always given, so "nothing skipped" is a statement rather than a silence
             b.append("  skipped   ");
-            if (s.skippedBinary() + s.skippedTooLarge() + s.skippedMissing() + s.unreadable() == 0) {
+            if (s.skipped() == 0) {
                 b.append("nothing\n");
             } else {
                 b.append(num(s.skippedBinary())).append(" binary, ")
                         .append(num(s.skippedTooLarge())).append(" too large, ")
                         .append(num(s.skippedMissing())).append(" missing objects, ")
-                        .append(num(s.unreadable())).append(" unreadable\n");
+                        .append(num(s.unreadable())).append(" unreadable, ")
+                        .append(num(s.skippedAllowlisted())).append(" at allowlisted paths\n");
             }
         }
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);

@@ -83,6 +83,9 @@ public final class DirectorySource implements Source {
     }
 
     private void read(Entry e, BlobSink sink, ScanStats stats) {
+        if (!stats.wanted(sink, e.display())) {
+            return;
+        }
         if (e.size() > options.maxFileSize()) {
             stats.skippedTooLarge.incrementAndGet();
             return;

@@ -12,6 +12,8 @@ public final class ScanStats {
     public final AtomicLong skippedTooLarge = new AtomicLong();
     public final AtomicLong skippedMissing = new AtomicLong();
     public final AtomicLong unreadable = new AtomicLong();
+    /** Blobs and files not read because their path is allowlisted ({@link BlobSink#wants}). */
+    public final AtomicLong skippedAllowlisted = new AtomicLong();
     public final AtomicLong commits = new AtomicLong();
     public final AtomicLong refs = new AtomicLong();
     /** Total blobs / bytes the source expects to deliver, when known up front (for progress and ETA). */
@@ -49,6 +51,18 @@ public final class ScanStats {
         blobsScanned.incrementAndGet();
         bytesScanned.addAndGet(bytes.length);
         return true;
+    }
+
+    /**
+     * Whether the sink wants what is at this path ({@link BlobSink#wants}); when not, counts it.
+     * Sources ask before reading.
+     */
+    public boolean wanted(BlobSink sink, String path) {
+        if (sink.wants(path)) {
+            return true;
+        }
+        skippedAllowlisted.incrementAndGet();
+        return false;
     }
 
     /** A one-line problem the user should see in the summary (a skipped file, a missing object, a shallow boundary). */

@@ -130,6 +130,40 @@ class HistoryScanAcceptanceTest {
         }
     }
 
+    /**
+     * Vendored code (the built-in allowlist's node_modules) is not read in any mode: counted as
+     * skipped, never reported, the repository's own leak still is.
+     */
+    @Test
+    void everyModeSkipsAllowlistedPathsUnreadAndCountsThem() throws Exception {
+        String own = secrets.bitgetKey();
+        String vendored = secrets.bitgetKey();
+        String stagedOwn = secrets.bitgetKey();
+        Path dir = tmp.resolve("vendored");
+        RevCommit base;
+        try (TestRepo repo = TestRepo.init(dir)) {
+            base = repo.write("README.md", "hello\n").commit("readme");
+            repo.write("app/.env", "BITGET_API_KEY=" + own + "\n")
+                    .write("node_modules/pkg/.env", "BITGET_API_KEY=" + vendored + "\n").commit("app and vendored");
+            repo.write("app/staged.env", "BITGET_API_KEY=" + stagedOwn + "\n").add("app/staged.env")
+                    .write("node_modules/pkg/more.env", "BITGET_API_KEY=" + vendored + "\n").add("node_modules/pkg/more.env");
+        }
+        record Mode(List<String> args, String leak, int skipped) {
+        }
+        for (Mode m : List.of(new Mode(List.of(), own, 1), new Mode(List.of("--range", base.getName() + "..HEAD"), own, 1),
+                new Mode(List.of("--staged"), stagedOwn, 1), new Mode(List.of("--no-history"), own, 2),
+                new Mode(List.of("--no-git"), own, 2))) {
+            List<String> args = new ArrayList<>(List.of("scan", "-q", "--no-redact", "--format", "json"));
+            args.addAll(m.args());
+            args.add(dir.toString());
+            Keyhound.Run r = Keyhound.run(args.toArray(String[]::new));
+            assertEquals(1, r.code(), m + ": " + r);
+            assertTrue(r.out().contains(m.leak()), m + ": " + r.out());
+            assertFalse(r.out().contains(vendored), m + ": " + r.out());
+            assertEquals(m.skipped(), r.json().path("summary").path("skippedAllowlisted").asInt(), m + ": " + r.json().path("summary"));
+        }
+    }
+
     @Test
     void branchOptionLimitsTheRefs() {
         Keyhound.Run r = Keyhound.run("scan", "-q", "--no-redact", "--format", "json", "--branch", "main", repoDir.toString());

@@ -88,7 +88,7 @@ final class ReportFixtures {
 
         secrets.addAll(List.of(key, secret, token, spaced, example, allowed));
         List<Finding> findings = c.findings(lookup);
-        ScanSummary summary = new ScanSummary("all refs of repo", "history", 2, 17, 40, 81_920, 1, 0, 0, 0,
+        ScanSummary summary = new ScanSummary("all refs of repo", "history", 2, 17, 40, 81_920, 1, 0, 0, 0, 0,
                 4, 1, List.of(), List.of("shallow clone: commits before the boundary were not scanned"), 1500);
         ReportFixtures fx = new ReportFixtures(new ScanReport(findings, summary, Fixtures.rules()));
         fx.secrets.addAll(secrets);

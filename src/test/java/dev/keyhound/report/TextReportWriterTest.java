@@ -61,13 +61,13 @@ class TextReportWriterTest {
         ReportFixtures fx = ReportFixtures.sample(rnd);
         ScanSummary s = fx.report.summary();
         ScanSummary withUnused = new ScanSummary(s.target(), s.mode(), s.refs(), s.commits(), s.blobs(), s.bytes(),
-                s.skippedBinary(), s.skippedTooLarge(), s.skippedMissing(), s.unreadable(), s.findings(),
+                s.skippedBinary(), s.skippedTooLarge(), s.skippedMissing(), s.unreadable(), s.skippedAllowlisted(), s.findings(),
                 s.suppressed(), List.of("ab".repeat(32)), s.warnings(), s.millis());
         String out = text(render(ReportFormat.TEXT, new ScanReport(fx.report.findings(), withUnused, fx.report.rules()),
                 defaults()));
         String summary = out.substring(out.lastIndexOf("Summary\n"));
         assertTrue(summary.contains("scanned   all refs of repo: 2 refs, 17 commits, 40 blobs, 80.0 KiB in 1.5 s"), summary);
-        assertTrue(summary.contains("skipped   1 binary, 0 too large, 0 missing objects, 0 unreadable"), summary);
+        assertTrue(summary.contains("skipped   1 binary, 0 too large, 0 missing objects, 0 unreadable, 0 at allowlisted paths\n"), summary);
         assertTrue(summary.contains("findings  3 leaks (1 critical, 1 high, 1 medium), 1 note; 1 suppressed"), summary);
         assertTrue(summary.contains("unused ignore entries"), summary);
         assertTrue(summary.contains("    " + "ab".repeat(32) + "\n"), summary);

@@ -124,6 +124,21 @@ public final class TestRepo implements AutoCloseable {
     /** A sink that keeps every blob it is handed. */
     public static final class Collected implements BlobSink {
         public final List<Blob> blobs = new CopyOnWriteArrayList<>();
+        private final java.util.function.Predicate<String> wanted;
+
+        public Collected() {
+            this(path -> true);
+        }
+
+        /** A sink that wants only the paths wanted accepts ({@link BlobSink#wants}). */
+        public Collected(java.util.function.Predicate<String> wanted) {
+            this.wanted = wanted;
+        }
+
+        @Override
+        public boolean wants(String path) {
+            return wanted.test(path);
+        }
 
         @Override
         public void accept(Blob blob) {

@@ -80,7 +80,8 @@ public final class HistorySource implements Source {
         Problems.submodules(walk.submodules(), stats);
         provenance = new HistoryProvenance(repo, walk.commits(), walk.trees());
 
-        PackOrder.Placed placed = PackOrder.place(packs, walk.blobs());
+        // Blobs at allowlisted paths (vendored trees, lock files) are never read.
+        PackOrder.Placed placed = PackOrder.place(packs, walk.blobs()).keeping(e -> stats.wanted(sink, e.path));
         List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);
         measure(runs, placed.grouped(), stats);
         readPacked(runs, sink, stats);

@@ -40,6 +40,11 @@ final class PackOrder {
             }
             return grouped.subList(from, to);
         }
+
+        /** The blobs that pass, still grouped (in the same order). */
+        Placed keeping(java.util.function.Predicate<BlobEntry> wanted) {
+            return new Placed(grouped.stream().filter(wanted).toList());
+        }
     }
 
     /** The local packs with a readable index; a damaged index leaves its objects to the JGit reader. */

@@ -159,6 +159,9 @@ public final class RangeSource implements Source {
                     }
                 }
                 String file = tw.getPathString();
+                if (!stats.wanted(sink, file)) {
+                    continue;
+                }
                 ObjectId blobId = tw.getObjectId(0);
                 byte[] bytes = loader.text(blobId, file);
                 if (bytes == null) {

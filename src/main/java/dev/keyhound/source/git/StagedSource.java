@@ -82,6 +82,9 @@ public final class StagedSource implements Source {
                     }
                 }
                 String file = tw.getPathString();
+                if (!stats.wanted(sink, file)) {
+                    continue;
+                }
                 byte[] bytes = loader.text(entry.getObjectId(), file);
                 if (bytes == null) {
                     continue;

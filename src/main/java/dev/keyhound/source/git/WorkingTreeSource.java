@@ -75,6 +75,9 @@ public final class WorkingTreeSource implements Source {
     }
 
     private void read(Path root, String file, BlobSink sink, ScanStats stats) {
+        if (!stats.wanted(sink, file)) {
+            return;
+        }
         Path p = root.resolve(file);
         byte[] bytes;
         try {

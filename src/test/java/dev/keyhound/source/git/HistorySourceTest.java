@@ -305,6 +305,65 @@ class HistorySourceTest {
                 scan.stats.warnings().toString());
     }
 
+    /** A sink that wants everything but node_modules. */
+    private static Scan scanWithoutVendored(Path repo) throws IOException {
+        TestRepo.Collected sink = new TestRepo.Collected(path -> !path.startsWith("node_modules/"));
+        ScanStats stats = new ScanStats();
+        stats.wantTotals();
+        HistorySource source = new HistorySource(repo, List.of(), TWO_THREADS);
+        source.scan(sink, stats);
+        return new Scan(sink, stats, source);
+    }
+
+    @Test
+    void blobsAtPathsTheSinkDoesNotWantAreNotRead() throws Exception {
+        String own = TestRepo.token(random);
+        ObjectId vendoredId;
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            repo.write("app/config.py", own + "\n").write("node_modules/pkg/index.js", TestRepo.token(random) + "\n")
+                    .write("node_modules/pkg/other.js", "other\n").commit("one");
+            vendoredId = repo.git.getRepository().resolve("HEAD:node_modules/pkg/index.js");
+        }
+        // Deleted: reading it would count it missing.
+        String hex = vendoredId.name();
+        Files.delete(tmp.resolve("r/.git/objects/" + hex.substring(0, 2) + "/" + hex.substring(2)));
+        Scan scan = scanWithoutVendored(tmp.resolve("r"));
+        assertEquals(List.of("app/config.py"), scan.sink.blobs.stream().map(b -> b.origin().path()).toList());
+        assertEquals(2, scan.stats.skippedAllowlisted.get());
+        assertEquals(0, scan.stats.skippedMissing.get(), scan.stats.warnings().toString());
+        assertEquals(1, scan.stats.expectedBlobs.get());
+    }
+
+    @Test
+    void unwantedBlobsInAPackAreSkippedEvenAsTheDeltaBaseOfWantedOnes() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append("line ").append(i).append(" of a file vendored and then copied into the app\n");
+        }
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            for (int round = 0; round < 12; round++) {
+                text.insert(text.length() / 2, "inserted in round " + round + "\n");
+                repo.write("node_modules/lib/lib.js", text.toString());
+                if (round % 2 == 1) {
+                    repo.write("app/lib.js", text + "// ours " + round + "\n");
+                }
+                repo.commit("round " + round);
+            }
+            repo.git.gc().setAggressive(true).call();
+        }
+        Scan all = scan(tmp.resolve("r"));
+        Scan scan = scanWithoutVendored(tmp.resolve("r"));
+        List<Blob> wanted = all.sink.blobs.stream().filter(b -> b.origin().path().startsWith("app/")).toList();
+        assertEquals(6, wanted.size());
+        assertEquals(new HashSet<>(wanted.stream().map(b -> b.origin().blobId()).toList()), new HashSet<>(scan.sink.blobIds()));
+        for (Blob b : scan.sink.blobs) {
+            assertEquals(b.origin().blobId(), blobId(b.bytes()), "resolved through its delta bases, wanted or not");
+        }
+        assertEquals(12, scan.stats.skippedAllowlisted.get());
+        assertEquals(all.stats.blobsScanned.get() - 12, scan.stats.blobsScanned.get());
+        assertEquals(0, all.stats.skippedAllowlisted.get());
+    }
+
     @Test
     void aDeletedTreeSkipsItsFilesOnly() throws Exception {
         String kept = TestRepo.token(random);
