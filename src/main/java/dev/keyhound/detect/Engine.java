@@ -1129,70 +1129,13 @@ public final class Engine implements Detector {
             }
         }
 
-        /**
-         * The last window start found for each context (slot = context lines): the hit it was
-         * found for, the start of the line context lines up (when found within the cap), or -1
-         * when the cap was reached first. Hits come in text order, and a line's many hits share it.
-         */
-        private final int[] startHit = {-1, -1, -1, -1, -1, -1, -1, -1};
-        private final int[] startLine = new int[8];
+        private WindowStarts windowStarts;
 
         private int windowStart(int hitStart, int context) {
-            int lo = Math.max(0, hitStart - BEFORE_CAP);
-            boolean slot = context < startHit.length;
-            if (slot && startHit[context] >= lo && startHit[context] <= hitStart
-                    && !holdsNewline(startHit[context], hitStart)) {
-                // the same line as the last hit: the same line start, unless the cap now cuts it
-                startHit[context] = hitStart;
-                return Math.max(lo, startLine[context]);
+            if (windowStarts == null) {
+                windowStarts = byteView ? WindowStarts.ofBytes(blob.bytes(), shift) : WindowStarts.ofText(text);
             }
-            int p = hitStart;
-            int newlines = 0;
-            boolean found = false;
-            if (byteView) {
-                // The text is a Latin-1 view of the blob's bytes from shift on: read as bytes, the
-                // walk back has none of String.charAt's checks (it ran for every hit near a change).
-                byte[] b = blob.bytes();
-                while (p > lo) {
-                    if (b[shift + p - 1] == '\n' && newlines++ == context) {
-                        found = true;
-                        break;
-                    }
-                    p--;
-                }
-            } else {
-                while (p > lo) {
-                    if (text.charAt(p - 1) == '\n' && newlines++ == context) {
-                        found = true;
-                        break;
-                    }
-                    p--;
-                }
-            }
-            if (slot) {
-                startHit[context] = hitStart;
-                startLine[context] = found || p == 0 ? p : -1;
-            }
-            return p;
-        }
-
-        /** Whether text[from, to) holds a '\n'. */
-        private boolean holdsNewline(int from, int to) {
-            if (byteView) {
-                byte[] b = blob.bytes();
-                for (int i = shift + from; i < shift + to; i++) {
-                    if (b[i] == '\n') {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            for (int i = from; i < to; i++) {
-                if (text.charAt(i) == '\n') {
-                    return true;
-                }
-            }
-            return false;
+            return windowStarts.of(hitStart, context);
         }
 
         /**

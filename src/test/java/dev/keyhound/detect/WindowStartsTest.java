@@ -1,0 +1,62 @@
+package dev.keyhound.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WindowStartsTest {
+    /** The definition: walk back from the hit to the context-th newline, at most BEFORE_CAP chars. */
+    private static int walkBack(String text, int hitStart, int context) {
+        int lo = Math.max(0, hitStart - Engine.BEFORE_CAP);
+        int p = hitStart;
+        int newlines = 0;
+        while (p > lo) {
+            if (text.charAt(p - 1) == '\n' && newlines++ == context) {
+                break;
+            }
+            p--;
+        }
+        return p;
+    }
+
+    private static String randomText(Random rnd) {
+        StringBuilder sb = new StringBuilder();
+        int lines = 1 + rnd.nextInt(40);
+        for (int l = 0; l < lines; l++) {
+            // short lines, and some longer than the cap
+            int len = rnd.nextInt(8) == 0 ? Engine.BEFORE_CAP + rnd.nextInt(700) : rnd.nextInt(60);
+            for (int i = 0; i < len; i++) {
+                sb.append((char) ('a' + rnd.nextInt(26)));
+            }
+            if (rnd.nextInt(10) > 0) {
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void answersAsTheWalkBackForHitsInAnyOrderAndContext() {
+        Random rnd = new Random();
+        for (int round = 0; round < 3000; round++) {
+            String text = randomText(rnd);
+            int shift = rnd.nextInt(4);
+            byte[] bytes = ("x".repeat(shift) + text)
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            WindowStarts fromBytes = WindowStarts.ofBytes(bytes, shift);
+            WindowStarts fromText = WindowStarts.ofText(text);
+            int hit = 0;
+            for (int q = 0; q < 60; q++) {
+                // mostly forward in small steps (hits on one line), sometimes a jump back
+                hit = rnd.nextInt(6) == 0 ? rnd.nextInt(text.length() + 1)
+                        : Math.min(text.length(), hit + rnd.nextInt(rnd.nextBoolean() ? 8 : 200));
+                int context = rnd.nextInt(4) == 0 ? rnd.nextInt(12) : rnd.nextInt(2) * 5;
+                int expected = walkBack(text, hit, context);
+                assertEquals(expected, fromText.of(hit, context), () -> "text, " + text.length() + " chars");
+                assertEquals(expected, fromBytes.of(hit, context), "bytes");
+            }
+        }
+    }
+}
