@@ -177,10 +177,7 @@ public final class ContextAssembler implements CredentialAssembler {
     private final ThreadLocal<Map<LineVerdict, Boolean>> verdicts = PerThreadLru.of(VERDICTS_KEPT);
 
     private boolean judgeOnItsLine(String secret, String line, int column, boolean structured) {
-        int col = line.indexOf(ScopeIndex.firstLine(secret));
-        if (col < 0) {
-            col = Math.max(0, Math.min(line.length(), column - 1));
-        }
+        int col = valueColumn(line, 0, line.length(), secret, column);
         String before = line.substring(Math.max(0, col - IDENTIFIER_REACH), col);
         if (matchesAny(data.placeholderValues(), secret)) {
             return false;
@@ -201,6 +198,21 @@ public final class ContextAssembler implements CredentialAssembler {
             }
         }
         return false;
+    }
+
+    /**
+     * Where on its line (text[lineStart, lineStart + lineLength)) a value sits: at its match's own
+     * column when it is there, else (a notebook's view line, a value the rule trimmed) its first
+     * occurrence on the line, else the column clamped to the line.
+     */
+    static int valueColumn(String text, int lineStart, int lineLength, String secret, int column) {
+        String first = ScopeIndex.firstLine(secret);
+        int own = column - 1;
+        if (own >= 0 && own + first.length() <= lineLength && text.startsWith(first, lineStart + own)) {
+            return own;
+        }
+        int at = text.substring(lineStart, lineStart + lineLength).indexOf(first);
+        return at >= 0 ? at : Math.max(0, Math.min(lineLength, own));
     }
 
     /** {@link #place}'s verdicts that depend only on the name, the text before the value and the value. */
@@ -364,13 +376,12 @@ public final class ContextAssembler implements CredentialAssembler {
         if (viewLine < 1) {
             viewLine = Math.min(m.line(), doc.view.lineCount());
         }
-        String lineText = doc.view.line(viewLine);
-        int col = lineText.indexOf(ScopeIndex.firstLine(secret));
-        if (col < 0) {
-            col = Math.max(0, Math.min(lineText.length(), m.column() - 1));
-        }
-        String before = lineText.substring(Math.max(0, col - IDENTIFIER_REACH), col);
-        boolean weakOnly = longLine(lineText) || doc.harmlessPath();
+        // Read in place: a long line's many values would each copy the whole line.
+        int lineStart = doc.view.lineStart(viewLine);
+        int lineLength = doc.view.lineEnd(viewLine) - lineStart;
+        int col = valueColumn(doc.view.text, lineStart, lineLength, secret, m.column());
+        String before = doc.view.text.substring(lineStart + Math.max(0, col - IDENTIFIER_REACH), lineStart + col);
+        boolean weakOnly = lineLength > data.maxLineLength() || doc.harmlessPath();
         String identifier = identifierBefore(before);
         if (identifier == null && !weakOnly) {
             Scope.Field f = ScopeIndex.fieldOf(doc.scopes().innermost(viewLine, secret), viewLine, secret);
@@ -448,10 +459,6 @@ public final class ContextAssembler implements CredentialAssembler {
     /** A rule tagged "layout" matches a provider's own file layout, so its provider stands as evidence. */
     private boolean layoutRule(String ruleId) {
         return rules.byId(ruleId).map(r -> r.tags().contains("layout")).orElse(false);
-    }
-
-    private boolean longLine(String line) {
-        return line.length() > data.maxLineLength();
     }
 
     /** The part a value fits for a provider, preferring the part its name says; null when none fits. */

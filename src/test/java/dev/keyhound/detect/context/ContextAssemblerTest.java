@@ -436,6 +436,26 @@ class ContextAssemblerTest {
         assertEquals(List.of(os, ms), t.stream().map(c -> c.primary().secret()).toList());
     }
 
+    /** A value written twice on a line is read where its match is: the name before the first is another's. */
+    @Test
+    void aValueRepeatedOnItsLineIsReadAtItsMatch() {
+        Fixture f = new Fixture(27);
+        String v = f.gen("{{alnum:64}}");
+        String text = "note = \"" + v + "\"; BINANCE_API_SECRET = \"" + v + "\"\n";
+        Match first = Fixture.at(text, v, "binance-api-credential", "binance", "secret");
+        int second = text.lastIndexOf(v) + 1;
+        Match atSecond = new Match(first.ruleId(), first.provider(), first.part(), first.severity(), v, 1, second,
+                second + v.length(), first.lineText(), first.entropy(), null);
+        assertEquals(List.of(), assembler.assemble(new Blob(Origin.file("run.py"), text.getBytes(StandardCharsets.UTF_8)),
+                text, List.of(first)), "named note: no credential part");
+        List<Credential> out = assembler.assemble(new Blob(Origin.file("run.py"), text.getBytes(StandardCharsets.UTF_8)),
+                text, List.of(atSecond));
+        assertEquals(1, out.size(), out.toString());
+        assertEquals("binance", out.get(0).provider());
+        assertEquals(List.of("secret"), parts(out.get(0)));
+        assertTrue(assembler.mayReport("binance-api-credential", "binance", "secret", v, "run.py", text.strip(), second));
+    }
+
     @Test
     void nameWithoutACredentialPartIsNotACredential() {
         Fixture f = new Fixture(25);
