@@ -1138,28 +1138,13 @@ public final class Engine implements Detector {
             return windowStarts.of(hitStart, context);
         }
 
-        /**
-         * Newlines found, one slot per line a window reaches past its hit's (slot k: no '\n' in
-         * [newlineFrom[k], newlineAt[k]), and newlineAt[k] is one or the text's length).
-         */
-        private final int[] newlineFrom = {-1, -1, -1, -1, -1, -1, -1, -1};
-        private final int[] newlineAt = {-1, -1, -1, -1, -1, -1, -1, -1};
+        private Newlines newlines;
 
-        /**
-         * The first '\n' at or after from (the text's length when none), for the slot-th line of a
-         * window. Hits come in text order, and a long line's many hits ask for the same newlines:
-         * each line of a window keeps its own answer, so the next hit's window finds them all again
-         * (with one answer for all, a minified file's megabyte-long line was searched to its end
-         * twice per hit).
-         */
         private int nextNewline(int from, int slot) {
-            int k = Math.min(slot, newlineAt.length - 1);
-            if (from < newlineFrom[k] || from > newlineAt[k]) {
-                int nl = text.indexOf('\n', from);
-                newlineFrom[k] = from;
-                newlineAt[k] = nl < 0 ? text.length() : nl;
+            if (newlines == null) {
+                newlines = new Newlines(text);
             }
-            return newlineAt[k];
+            return newlines.next(from, slot);
         }
 
         /** Where {@link #windowEnd} can reach at most, whatever the lines. */
