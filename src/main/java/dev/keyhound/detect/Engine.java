@@ -1138,35 +1138,18 @@ public final class Engine implements Detector {
             return windowStarts.of(hitStart, context);
         }
 
-        private Newlines newlines;
-
-        private int nextNewline(int from, int slot) {
-            if (newlines == null) {
-                newlines = new Newlines(text);
-            }
-            return newlines.next(from, slot);
-        }
-
         /** Where {@link #windowEnd} can reach at most, whatever the lines. */
         private int farthestWindowEnd(int hitEnd) {
             return Math.min(text.length(), hitEnd + AFTER_CAP + 1);
         }
 
+        private WindowEnds windowEnds;
+
         private int windowEnd(int i, int hitEnd, int context) {
-            int hi = Math.min(text.length(), hitEnd + AFTER_CAP);
-            int p = hitEnd;
-            for (int newlines = 0; ; newlines++) {
-                int nl = nextNewline(p, newlines);
-                if (nl >= hi) {
-                    p = hi;
-                    break;
-                }
-                if (newlines == context) {
-                    p = nl;
-                    break;
-                }
-                p = nl + 1;
+            if (windowEnds == null) {
+                windowEnds = new WindowEnds(text);
             }
+            int p = windowEnds.of(hitEnd, context);
             if (lineBreakEndsOnly[i] && p < text.length() && text.charAt(p) == '\n') {
                 p++; // the terminator may match the break, as it would with the next line in view
             }

@@ -22,6 +22,8 @@ final class WindowStarts {
      * the cap cut the walk) before it, so for a later hit on that line the cap cuts it too.
      */
     private final int[] lineStart = new int[SLOTS];
+    /** Every answer, per hit and context: the next rule with this hit asks again. */
+    private final PlaceMemo known = new PlaceMemo();
 
     /** Over a text whose char i is bytes[shift + i] (a Latin-1 or ASCII view of the bytes). */
     static WindowStarts ofBytes(byte[] bytes, int shift) {
@@ -39,6 +41,16 @@ final class WindowStarts {
     }
 
     int of(int hitStart, int context) {
+        int remembered = known.get(hitStart, context);
+        if (remembered >= 0) {
+            return remembered;
+        }
+        int start = walk(hitStart, context);
+        known.put(hitStart, context, start);
+        return start;
+    }
+
+    private int walk(int hitStart, int context) {
         int lo = Math.max(0, hitStart - Engine.BEFORE_CAP);
         boolean slot = context < SLOTS;
         if (slot && lastHit[context] >= lo && lastHit[context] <= hitStart && !holdsNewline(lastHit[context], hitStart)) {

@@ -47,15 +47,21 @@ class WindowStartsTest {
                     .getBytes(StandardCharsets.ISO_8859_1);
             WindowStarts fromBytes = WindowStarts.ofBytes(bytes, shift);
             WindowStarts fromText = WindowStarts.ofText(text);
+            int[][] asked = new int[60][];
             int hit = 0;
-            for (int q = 0; q < 60; q++) {
+            for (int q = 0; q < asked.length; q++) {
                 // mostly forward in small steps (hits on one line), sometimes a jump back
                 hit = rnd.nextInt(6) == 0 ? rnd.nextInt(text.length() + 1)
                         : Math.min(text.length(), hit + rnd.nextInt(rnd.nextBoolean() ? 8 : 200));
-                int context = rnd.nextInt(4) == 0 ? rnd.nextInt(12) : rnd.nextInt(2) * 5;
-                int expected = walkBack(text, hit, context);
-                assertEquals(expected, fromText.of(hit, context), () -> "text, " + text.length() + " chars");
-                assertEquals(expected, fromBytes.of(hit, context), "bytes");
+                asked[q] = new int[] {hit, rnd.nextInt(4) == 0 ? rnd.nextInt(12) : rnd.nextInt(2) * 5};
+            }
+            // the same hits again, as the next rule with these keywords asks for them
+            for (int pass = 0; pass < 2; pass++) {
+                for (int[] q : asked) {
+                    int expected = walkBack(text, q[0], q[1]);
+                    assertEquals(expected, fromText.of(q[0], q[1]), () -> "text, " + text.length() + " chars");
+                    assertEquals(expected, fromBytes.of(q[0], q[1]), "bytes");
+                }
             }
         }
     }
