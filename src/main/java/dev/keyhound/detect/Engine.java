@@ -729,8 +729,11 @@ public final class Engine implements Detector {
     private record Candidate(int rule, int secretStart, int secretEnd, int matchStart, int matchEnd, String secret) {
     }
 
-    /** A candidate that passed every filter, with its place in the text. */
-    private record Found(Candidate c, int line, boolean allowedInline) {
+    /**
+     * A candidate that passed every filter, with where its secret's line starts: the line's number
+     * is counted only for a match that becomes a credential (a delta child's matches mostly do not).
+     */
+    private record Found(Candidate c, int lineStart, boolean allowedInline) {
     }
 
     /** Longest window whose regex matches are remembered (a window is a few lines around a keyword). */
@@ -821,7 +824,7 @@ public final class Engine implements Detector {
                 }
             }
             for (Candidate c : pathOnly) {
-                found.set(c.rule(), List.of(new Found(c, 1, false)));
+                found.set(c.rule(), List.of(new Found(c, 0, false)));
             }
             applyComposites();
         }
@@ -848,10 +851,9 @@ public final class Engine implements Detector {
 
         private boolean mayReport(Found f) {
             Rule rule = rules[f.c().rule()];
-            LineIndex li = lines();
-            int line = f.line();
+            int start = f.lineStart();
             return assembler.mayReport(rule.id(), rule.provider(), rule.part(), f.c().secret(), path,
-                    text.substring(li.start(line), li.end(line)), f.c().secretStart() - li.start(line) + 1);
+                    text.substring(start, lineEndAt(start)), f.c().secretStart() - start + 1);
         }
 
         /**
@@ -1275,9 +1277,8 @@ public final class Engine implements Detector {
             if (!mayBe) {
                 return null;
             }
-            LineIndex li = lines();
-            int lineStart = li.start(li.lineOf(c.matchStart()));
-            int lineEnd = li.end(li.lineOf(Math.max(c.matchStart(), c.matchEnd() - 1)));
+            int lineStart = lineStartAt(c.matchStart());
+            int lineEnd = lineEndAt(Math.max(c.matchStart(), c.matchEnd() - 1));
             // A minified file is one line of megabytes with many matches: its text is copied only
             // for an allowlist that reads lines.
             String lineText = allowlistReadsLines[c.rule()] ? text.substring(lineStart, lineEnd) : null;
@@ -1293,7 +1294,7 @@ public final class Engine implements Detector {
                     return null;
                 }
             }
-            return new Found(c, li.lineOf(c.secretStart()), allowedInline(lineStart, lineEnd));
+            return new Found(c, lineStartAt(c.secretStart()), allowedInline(lineStart, lineEnd));
         }
 
         /** Where each allow signature starts in the text, found on first use: once per blob, not per match. */
@@ -1342,6 +1343,33 @@ public final class Engine implements Detector {
                 lines = new LineIndex(text);
             }
             return lines;
+        }
+
+        private NearbyLines nearby;
+
+        /**
+         * Where the line holding offset starts. A delta child's few matches are read around
+         * ({@link NearbyLines}); a whole text's many ask the line index, which counts its lines once.
+         */
+        private int lineStartAt(int offset) {
+            if (touched == null) {
+                return lines().start(lines().lineOf(offset));
+            }
+            if (nearby == null) {
+                nearby = new NearbyLines(text, lines());
+            }
+            return nearby.startAt(offset);
+        }
+
+        /** Where the line holding offset ends, before its '\n' (and a '\r' ending the line). */
+        private int lineEndAt(int offset) {
+            if (touched == null) {
+                return lines().end(lines().lineOf(offset));
+            }
+            if (nearby == null) {
+                nearby = new NearbyLines(text, lines());
+            }
+            return nearby.endAt(offset);
         }
 
         /** A composite rule's match stays only when every required rule matched near it. */
@@ -1400,7 +1428,7 @@ public final class Engine implements Detector {
                 boolean drop = false;
                 if (generic[f.c().rule()]) {
                     for (Found o : all) {
-                        if (o != f && !generic[o.c().rule()] && o.line() == f.line()
+                        if (o != f && !generic[o.c().rule()] && o.lineStart() == f.lineStart()
                                 && (o.c().secretStart() < f.c().secretEnd() && f.c().secretStart() < o.c().secretEnd()
                                 || o.c().secret().contains(f.c().secret()))) {
                             drop = true;
@@ -1421,10 +1449,9 @@ public final class Engine implements Detector {
             if (rule.regex() == null) {
                 return new Match(rule.id(), rule.provider(), rule.part(), rule.severity(), c.secret(), 1, 1, 1, "", 0, null);
             }
-            LineIndex li = lines();
-            int line = f.line();
-            int ls = li.start(line);
-            int le = li.end(line);
+            int ls = f.lineStart();
+            int line = lines().lineOf(ls);
+            int le = lineEndAt(ls);
             int column = c.secretStart() - ls + 1;
             int endColumn = column + c.secret().length();
             int from = ls;

@@ -85,6 +85,40 @@ class EngineTest {
         assertTrue(m.entropy() > 4, "entropy of a random base62 secret");
     }
 
+    /** Lines short and long (past the 4,096 chars read around a match), LF and CRLF, empty ones. */
+    @Test
+    void lineColumnAndLineTextAgreeWithTheTextsOwnLines() throws Exception {
+        Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
+        int seen = 0;
+        for (int round = 0; round < 60; round++) {
+            StringBuilder t = new StringBuilder();
+            int lines = 1 + rnd.nextInt(12);
+            for (int i = 0; i < lines; i++) {
+                String pad = "x".repeat(rnd.nextInt(4) == 0 ? 4000 + rnd.nextInt(3000) : rnd.nextInt(30));
+                switch (rnd.nextInt(3)) {
+                    case 0 -> t.append(pad).append(" secret = \"").append(gen("{{alnum:24}}")).append("\" ")
+                            .append("y".repeat(rnd.nextInt(2) == 0 ? 5000 : 3));
+                    case 1 -> t.append(pad);
+                    default -> { }
+                }
+                t.append(rnd.nextBoolean() ? "\n" : "\r\n");
+            }
+            String text = t.toString();
+            String[] own = text.split("\n", -1);
+            for (Match m : scan(e, text)) {
+                String line = own[m.line() - 1];
+                line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                assertTrue(line.startsWith(m.secret(), m.column() - 1), "round " + round + ", line " + m.line());
+                assertTrue(line.contains(m.lineText()) && !m.lineText().endsWith("\r"), "round " + round);
+                assertTrue(m.lineText().contains(m.secret()), "round " + round);
+                assertTrue(line.length() > Engine.LINE_TEXT_CAP ? m.lineText().length() <= Engine.LINE_TEXT_CAP
+                        : m.lineText().equals(line), "round " + round);
+                seen++;
+            }
+        }
+        assertTrue(seen > 60, "secrets seen: " + seen);
+    }
+
     @Test
     void columnsCountCharsNotBytesInUtf8() throws Exception {
         Engine e = new Engine(rules(SIMPLE), EngineOptions.DEFAULT, CredentialAssembler.SINGLE);
