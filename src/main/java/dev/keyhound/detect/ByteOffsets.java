@@ -19,10 +19,11 @@ final class ByteOffsets {
             }
             return out;
         }
-        if (text.indexOf('\uFFFD') < 0) {
-            return fromValidBytes(lead, charOffsets, bytes, out);
-        }
-        // A replacement char may stand for malformed bytes: the text is encoded again to check.
+        // The decoder replaces every malformed sequence with U+FFFD, so a text without one is the
+        // bytes' exact decoding: a char offset is found by stepping over the bytes' sequences (one
+        // char each, two for a four-byte one) without reading the text. With one, the text is
+        // encoded again, and must come to the bytes' length.
+        boolean exact = text.indexOf('\uFFFD') < 0;
         int c = 0;
         int at = lead;
         for (int idx : ascending(charOffsets)) {
@@ -31,50 +32,27 @@ final class ByteOffsets {
                 out[idx] = target;
                 continue;
             }
-            for (; c < target; c++) {
-                at += utf8Length(text, c);
+            if (exact) {
+                while (c < target) {
+                    int b = bytes[at] & 0xFF;
+                    int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+                    at += length;
+                    c += length == 4 ? 2 : 1; // a surrogate pair: an offset between its halves is the pair's end
+                }
+            } else {
+                for (; c < target; c++) {
+                    at += utf8Length(text, c);
+                }
             }
             out[idx] = at;
+        }
+        if (exact) {
+            return out;
         }
         for (; c < text.length(); c++) {
             at += utf8Length(text, c);
         }
         return at == bytes.length ? out : null;
-    }
-
-    /**
-     * The decoder replaces every malformed sequence with U+FFFD, so a text without one is the
-     * bytes' exact decoding, and a char offset is found by stepping over the bytes' sequences
-     * (one char each, two for a four-byte one) without reading the text at all.
-     */
-    private static int[] fromValidBytes(int lead, int[] charOffsets, byte[] bytes, int[] out) {
-        int c = 0;
-        int at = lead;
-        for (int idx : ascending(charOffsets)) {
-            int target = charOffsets[idx];
-            if (target < 0) {
-                out[idx] = target;
-                continue;
-            }
-            while (c < target) {
-                int b = bytes[at] & 0xFF;
-                if (b < 0x80) {
-                    at++;
-                    c++;
-                } else if (b < 0xE0) {
-                    at += 2;
-                    c++;
-                } else if (b < 0xF0) {
-                    at += 3;
-                    c++;
-                } else {
-                    at += 4;
-                    c += 2; // a surrogate pair: an offset between its halves is the pair's end
-                }
-            }
-            out[idx] = at;
-        }
-        return out;
     }
 
     /** The indexes of offsets, in ascending order of the offsets: one pass over a text serves them all. */

@@ -1352,24 +1352,19 @@ public final class Engine implements Detector {
          * ({@link NearbyLines}); a whole text's many ask the line index, which counts its lines once.
          */
         private int lineStartAt(int offset) {
-            if (touched == null) {
-                return lines().start(lines().lineOf(offset));
-            }
-            if (nearby == null) {
-                nearby = new NearbyLines(text, lines());
-            }
-            return nearby.startAt(offset);
+            return touched == null ? lines().start(lines().lineOf(offset)) : nearby().startAt(offset);
         }
 
         /** Where the line holding offset ends, before its '\n' (and a '\r' ending the line). */
         private int lineEndAt(int offset) {
-            if (touched == null) {
-                return lines().end(lines().lineOf(offset));
-            }
+            return touched == null ? lines().end(lines().lineOf(offset)) : nearby().endAt(offset);
+        }
+
+        private NearbyLines nearby() {
             if (nearby == null) {
                 nearby = new NearbyLines(text, lines());
             }
-            return nearby.endAt(offset);
+            return nearby;
         }
 
         /** A composite rule's match stays only when every required rule matched near it. */

@@ -10,20 +10,7 @@ class NearbyLinesTest {
     void boundsAgreeWithTheLineIndexForShortAndLongLinesLfAndCrlf() {
         Random rnd = new Random();
         for (int round = 0; round < 400; round++) {
-            StringBuilder sb = new StringBuilder();
-            int lines = rnd.nextInt(12);
-            for (int l = 0; l < lines; l++) {
-                sb.append("z".repeat(rnd.nextInt(5) == 0 ? NearbyLines.READ + rnd.nextInt(6000) : rnd.nextInt(40)));
-                if (rnd.nextInt(6) == 0) {
-                    sb.append('\r'); // a CR inside a line
-                    sb.append("w".repeat(rnd.nextInt(3)));
-                }
-                sb.append(rnd.nextBoolean() ? "\n" : "\r\n");
-            }
-            if (rnd.nextBoolean()) {
-                sb.append("tail").append(rnd.nextBoolean() ? "\r" : "");
-            }
-            String text = sb.toString();
+            String text = RandomTexts.lines(rnd, 12, NearbyLines.READ);
             LineIndex index = new LineIndex(text);
             NearbyLines nearby = new NearbyLines(text, new LineIndex(text));
             for (int q = 0; q < 40; q++) {

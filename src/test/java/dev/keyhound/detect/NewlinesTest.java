@@ -10,15 +10,7 @@ class NewlinesTest {
     void answersAsIndexOfForPlacesInAnyOrderAndSlot() {
         Random rnd = new Random();
         for (int round = 0; round < 3000; round++) {
-            StringBuilder sb = new StringBuilder();
-            int lines = rnd.nextInt(30);
-            for (int l = 0; l < lines; l++) {
-                sb.append("x".repeat(rnd.nextInt(rnd.nextInt(8) == 0 ? 2000 : 40)));
-                if (rnd.nextInt(8) > 0) {
-                    sb.append('\n');
-                }
-            }
-            String text = sb.toString();
+            String text = RandomTexts.lines(rnd, 30, 2000);
             Newlines newlines = new Newlines(text);
             int p = 0;
             for (int q = 0; q < 80; q++) {

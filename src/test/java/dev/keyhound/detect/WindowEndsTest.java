@@ -27,15 +27,7 @@ class WindowEndsTest {
     void answersAsTheWalkForHitsAskedAgainInAnyOrderAndContext() {
         Random rnd = new Random();
         for (int round = 0; round < 3000; round++) {
-            StringBuilder sb = new StringBuilder();
-            int lines = rnd.nextInt(40);
-            for (int l = 0; l < lines; l++) {
-                sb.append("y".repeat(rnd.nextInt(rnd.nextInt(8) == 0 ? 1500 : 50)));
-                if (rnd.nextInt(8) > 0) {
-                    sb.append('\n');
-                }
-            }
-            String text = sb.toString();
+            String text = RandomTexts.lines(rnd, 40, Engine.AFTER_CAP);
             WindowEnds ends = new WindowEnds(text);
             int[][] asked = new int[50][];
             int hit = 0;

@@ -21,27 +21,11 @@ class WindowStartsTest {
         return p;
     }
 
-    private static String randomText(Random rnd) {
-        StringBuilder sb = new StringBuilder();
-        int lines = 1 + rnd.nextInt(40);
-        for (int l = 0; l < lines; l++) {
-            // short lines, and some longer than the cap
-            int len = rnd.nextInt(8) == 0 ? Engine.BEFORE_CAP + rnd.nextInt(700) : rnd.nextInt(60);
-            for (int i = 0; i < len; i++) {
-                sb.append((char) ('a' + rnd.nextInt(26)));
-            }
-            if (rnd.nextInt(10) > 0) {
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
     @Test
     void answersAsTheWalkBackForHitsInAnyOrderAndContext() {
         Random rnd = new Random();
         for (int round = 0; round < 3000; round++) {
-            String text = randomText(rnd);
+            String text = RandomTexts.lines(rnd, 40, Engine.BEFORE_CAP);
             int shift = rnd.nextInt(4);
             byte[] bytes = ("x".repeat(shift) + text)
                     .getBytes(StandardCharsets.ISO_8859_1);

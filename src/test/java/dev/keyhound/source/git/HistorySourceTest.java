@@ -49,7 +49,11 @@ class HistorySourceTest {
 
     /** @param totals whether the scan is asked for its total bytes up front (what the progress line does) */
     private static Scan scan(Path repo, List<String> branches, SourceOptions options, boolean totals) throws IOException {
-        TestRepo.Collected sink = new TestRepo.Collected();
+        return scan(repo, branches, options, totals, new TestRepo.Collected());
+    }
+
+    private static Scan scan(Path repo, List<String> branches, SourceOptions options, boolean totals,
+                             TestRepo.Collected sink) throws IOException {
         ScanStats stats = new ScanStats();
         if (totals) {
             stats.wantTotals();
@@ -296,7 +300,7 @@ class HistorySourceTest {
             lostId = repo.git.getRepository().resolve("HEAD:lost.txt");
         }
         String hex = lostId.name();
-        Files.delete(tmp.resolve("r/.git/objects/" + hex.substring(0, 2) + "/" + hex.substring(2)));
+        deleteLoose(tmp.resolve("r"), lostId);
         Scan scan = scan(tmp.resolve("r"));
         assertEquals(1, scan.sink.containing(kept).size());
         assertTrue(scan.sink.containing(lost).isEmpty());
@@ -305,14 +309,15 @@ class HistorySourceTest {
                 scan.stats.warnings().toString());
     }
 
+    /** Deletes a loose object from a repository's object store. */
+    private static void deleteLoose(Path repo, ObjectId id) throws IOException {
+        String hex = id.name();
+        Files.delete(repo.resolve(".git/objects/" + hex.substring(0, 2) + "/" + hex.substring(2)));
+    }
+
     /** A sink that wants everything but node_modules. */
     private static Scan scanWithoutVendored(Path repo) throws IOException {
-        TestRepo.Collected sink = new TestRepo.Collected(path -> !path.startsWith("node_modules/"));
-        ScanStats stats = new ScanStats();
-        stats.wantTotals();
-        HistorySource source = new HistorySource(repo, List.of(), TWO_THREADS);
-        source.scan(sink, stats);
-        return new Scan(sink, stats, source);
+        return scan(repo, List.of(), TWO_THREADS, true, new TestRepo.Collected(path -> !path.startsWith("node_modules/")));
     }
 
     @Test
@@ -325,8 +330,7 @@ class HistorySourceTest {
             vendoredId = repo.git.getRepository().resolve("HEAD:node_modules/pkg/index.js");
         }
         // Deleted: reading it would count it missing.
-        String hex = vendoredId.name();
-        Files.delete(tmp.resolve("r/.git/objects/" + hex.substring(0, 2) + "/" + hex.substring(2)));
+        deleteLoose(tmp.resolve("r"), vendoredId);
         Scan scan = scanWithoutVendored(tmp.resolve("r"));
         assertEquals(List.of("app/config.py"), scan.sink.blobs.stream().map(b -> b.origin().path()).toList());
         assertEquals(2, scan.stats.skippedAllowlisted.get());
@@ -372,8 +376,7 @@ class HistorySourceTest {
             repo.write("kept.txt", kept + "\n").write("dir/inner.txt", "inner\n").commit("two");
             treeId = repo.git.getRepository().resolve("HEAD:dir");
         }
-        String hex = treeId.name();
-        Files.delete(tmp.resolve("r/.git/objects/" + hex.substring(0, 2) + "/" + hex.substring(2)));
+        deleteLoose(tmp.resolve("r"), treeId);
         Scan scan = scan(tmp.resolve("r"));
         assertEquals(List.of("kept.txt"), scan.sink.blobs.stream().map(b -> b.origin().path()).toList());
         assertEquals(1, scan.stats.skippedMissing.get());
