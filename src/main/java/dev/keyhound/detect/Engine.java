@@ -1345,26 +1345,17 @@ public final class Engine implements Detector {
             return lines;
         }
 
-        private NearbyLines nearby;
-
         /**
          * Where the line holding offset starts. A delta child's few matches are read around
-         * ({@link NearbyLines}); a whole text's many ask the line index, which counts its lines once.
+         * ({@link LineIndex#startNear}); a whole text's many ask the index, which counts its lines once.
          */
         private int lineStartAt(int offset) {
-            return touched == null ? lines().start(lines().lineOf(offset)) : nearby().startAt(offset);
+            return touched == null ? lines().start(lines().lineOf(offset)) : lines().startNear(offset);
         }
 
         /** Where the line holding offset ends, before its '\n' (and a '\r' ending the line). */
         private int lineEndAt(int offset) {
-            return touched == null ? lines().end(lines().lineOf(offset)) : nearby().endAt(offset);
-        }
-
-        private NearbyLines nearby() {
-            if (nearby == null) {
-                nearby = new NearbyLines(text, lines());
-            }
-            return nearby;
+            return touched == null ? lines().end(lines().lineOf(offset)) : lines().endNear(offset);
         }
 
         /** A composite rule's match stays only when every required rule matched near it. */

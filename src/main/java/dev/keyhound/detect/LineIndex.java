@@ -73,10 +73,45 @@ public final class LineIndex {
         while (count <= line && !done()) {
             scanOne();
         }
-        int e = line < count ? starts[line] - 1 : text.length();
-        if (e > start(line) && text.charAt(e - 1) == '\r') {
-            e--;
+        return withoutCr(line < count ? starts[line] - 1 : text.length());
+    }
+
+    /** How far {@link #startNear} and {@link #endNear} read around an offset before asking the index. */
+    static final int NEAR = 4096;
+
+    /**
+     * Where the line holding offset starts, read back from the offset: a delta child's few matches
+     * lie far into its text, and the index would count every line from the start to reach them.
+     * A line longer than {@link #NEAR} chars before the offset is left to the index.
+     */
+    int startNear(int offset) {
+        int lo = Math.max(0, offset - NEAR);
+        for (int p = offset; p > lo; p--) {
+            if (text.charAt(p - 1) == '\n') {
+                return p;
+            }
         }
-        return e;
+        return lo == 0 ? 0 : start(lineOf(offset));
+    }
+
+    /** As {@link #end} of the line holding offset, read on from the offset (see {@link #startNear}). */
+    int endNear(int offset) {
+        int hi = Math.min(text.length(), offset + NEAR);
+        int e = offset;
+        while (e < hi && text.charAt(e) != '\n') {
+            e++;
+        }
+        if (e == hi && hi < text.length()) {
+            return end(lineOf(offset));
+        }
+        return withoutCr(e);
+    }
+
+    /**
+     * A line's end e, before a '\r' that ends its content. The char before a line's start is a
+     * '\n', so a '\r' before e lies within the line.
+     */
+    private int withoutCr(int e) {
+        return e > 0 && text.charAt(e - 1) == '\r' ? e - 1 : e;
     }
 }

@@ -70,4 +70,20 @@ class LineIndexTest {
         assertArrayEquals(new int[] {0, 2, 3}, LineIndex.lineStarts("a\n\n"));
         assertArrayEquals(new int[] {0, 3}, LineIndex.lineStarts("a\r\nb"));
     }
+
+    @Test
+    void boundsReadAroundAnOffsetAgreeWithTheIndexForShortAndLongLinesLfAndCrlf() {
+        Random rnd = new Random();
+        for (int round = 0; round < 400; round++) {
+            String text = RandomTexts.lines(rnd, 12, LineIndex.NEAR);
+            LineIndex index = new LineIndex(text);
+            LineIndex near = new LineIndex(text);
+            for (int q = 0; q < 40; q++) {
+                int offset = rnd.nextInt(text.length() + 1);
+                int line = index.lineOf(offset);
+                assertEquals(index.start(line), near.startNear(offset), "start at " + offset);
+                assertEquals(index.end(line), near.endNear(offset), "end at " + offset);
+            }
+        }
+    }
 }
