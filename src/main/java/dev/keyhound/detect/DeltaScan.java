@@ -171,7 +171,7 @@ final class DeltaScan {
      * seam is new).
      */
     int[] changes() {
-        int[] out = new int[16];
+        int[] out = new int[copies.length / 3 * 2 + 2]; // at most one change before each run, and one after
         int n = 0;
         int end = 0; // end of the previous run in the child
         int baseEnd = -1; // its end in the base
@@ -190,9 +190,6 @@ final class DeltaScan {
                 if (n > 0 && from <= out[n - 1]) {
                     out[n - 1] = Math.max(out[n - 1], to);
                 } else {
-                    if (n + 2 > out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
                     out[n++] = from;
                     out[n++] = to;
                 }

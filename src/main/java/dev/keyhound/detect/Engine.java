@@ -417,12 +417,7 @@ public final class Engine implements Detector {
         if (!base.credentials().isEmpty() || base.path() == null || path == null) {
             return false;
         }
-        for (int i = 0; i < rules.length; i++) {
-            if (runsOn(i, path, commit) != runsOn(i, base.path(), commit)) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(rulesOn(path, commit), rulesOn(base.path(), commit));
     }
 
     /**
@@ -434,10 +429,11 @@ public final class Engine implements Detector {
         String path = blob.origin().path();
         String commit = blob.origin().commitId();
         boolean[] hit = ruleHits(hits, b, null);
+        boolean[] runs = rulesOn(path, commit);
         boolean[] active = new boolean[rules.length];
         boolean any = false;
         for (int i = 0; i < rules.length; i++) {
-            active[i] = hit[i] && rules[i].regex() != null && runsOn(i, path, commit);
+            active[i] = hit[i] && rules[i].regex() != null && runs[i];
             any |= active[i];
         }
         if (!any) {
@@ -520,9 +516,13 @@ public final class Engine implements Detector {
         boolean[] active = new boolean[rules.length];
         boolean needText = false;
         List<Candidate> pathOnly = new ArrayList<>();
+        boolean[] runs = null;
         for (int i = 0; i < rules.length; i++) {
             boolean wouldRun = rules[i].regex() == null || keywordsOfRule[i] == null || hit[i];
-            active[i] = wouldRun && runsOn(i, path, commit);
+            if (wouldRun && runs == null) {
+                runs = rulesOn(path, commit);
+            }
+            active[i] = wouldRun && runs[i];
             if (!active[i]) {
                 continue;
             }
@@ -600,12 +600,20 @@ public final class Engine implements Detector {
         return true;
     }
 
-    /** Whether rule i runs on the path: its path filter, and the allowlists it meets. */
-    private boolean runsOn(int i, String path, String commit) {
+    /**
+     * Per rule, whether it runs on the path: its path filter, and the allowlists it meets. Asked
+     * once per blob (a lookup per rule and blob was 4 million on hummingbot). The array may be the
+     * per-path cache's: read it, never write to it.
+     */
+    private boolean[] rulesOn(String path, String commit) {
         if (!rulesOnPathCached || path == null) {
-            return runsOnUncached(rules[i], path, commit);
+            boolean[] runs = new boolean[rules.length];
+            for (int i = 0; i < rules.length; i++) {
+                runs[i] = runsOnUncached(rules[i], path, commit);
+            }
+            return runs;
         }
-        return pathRules(path, commit).runs()[i];
+        return pathRules(path, commit).runs();
     }
 
     /** The keyword search for a blob at this path (all keywords when what runs depends on more than the path). */
@@ -839,8 +847,12 @@ public final class Engine implements Detector {
         boolean foundNew() {
             List<Match> fresh = new ArrayList<>();
             for (int i = 0; i < rules.length; i++) {
+                List<Found> ofRule = found.get(i);
+                if (ofRule.isEmpty()) {
+                    continue; // most rules: no iterator for nothing, 57,000 blobs times 80 rules
+                }
                 boolean windowed = keywordsOfRule[i] != null && !wholeText[i];
-                for (Found f : found.get(i)) {
+                for (Found f : ofRule) {
                     if ((windowed || overlaps(touched, f.c().matchStart(), f.c().matchEnd())) && mayReport(f)) {
                         fresh.add(toMatch(f));
                     }
@@ -1360,14 +1372,21 @@ public final class Engine implements Detector {
 
         /** A composite rule's match stays only when every required rule matched near it. */
         private void applyComposites() {
+            boolean[] runs = null;
             for (int i = 0; i < rules.length; i++) {
+                if (found.get(i).isEmpty()) {
+                    continue;
+                }
                 List<CompositeRequirement> reqs = ruleSet.required(rules[i].id());
-                if (reqs.isEmpty() || found.get(i).isEmpty()) {
+                if (reqs.isEmpty()) {
                     continue;
                 }
                 for (CompositeRequirement req : reqs) {
                     Integer j = indexById.get(req.ruleId());
-                    if (j != null && !ran[j] && rules[j].regex() != null && runsOn(j, path, commit)) {
+                    if (runs == null) {
+                        runs = rulesOn(path, commit);
+                    }
+                    if (j != null && !ran[j] && rules[j].regex() != null && runs[j]) {
                         runRegion(j, 0, text.length());
                     }
                 }

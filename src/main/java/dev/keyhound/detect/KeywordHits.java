@@ -77,16 +77,13 @@ final class KeywordHits {
             }
         }
         // The bytes outside the runs and each seam between runs: a hit there touches them.
-        int[] changes = new int[16];
+        int[] changes = new int[copies.length / 3 * 2 + 2]; // a gap or seam before each run, and one after
         int n = 0;
         int runEnd = 0;
         for (int r = 0; r <= copies.length; r += 3) {
             int gapStart = runEnd;
             int gapEnd = r < copies.length ? copies[r] : child.length;
             if (gapEnd > gapStart || r > 0 && r < copies.length) {
-                if (n + 2 > changes.length) {
-                    changes = Arrays.copyOf(changes, changes.length * 2);
-                }
                 changes[n++] = gapStart;
                 changes[n++] = gapEnd;
             }

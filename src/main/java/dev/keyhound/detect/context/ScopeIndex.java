@@ -42,8 +42,9 @@ final class ScopeIndex {
     }
 
     private static String extension(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        // Asked several times per match: one copy, and none more for a lower-case extension.
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     /**
