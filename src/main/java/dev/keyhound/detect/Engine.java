@@ -439,7 +439,7 @@ public final class Engine implements Detector {
         if (!any) {
             return false;
         }
-        Scan scan = new Scan(blob, new String(b, StandardCharsets.ISO_8859_1), true, path, commit, active, hits, hit, 0);
+        Scan scan = new Scan(blob, new String(b, StandardCharsets.ISO_8859_1), true, path, commit, runs, active, hits, hit, 0);
         scan.touched = changes;
         scan.match(List.of());
         return scan.foundNew();
@@ -516,12 +516,9 @@ public final class Engine implements Detector {
         boolean[] active = new boolean[rules.length];
         boolean needText = false;
         List<Candidate> pathOnly = new ArrayList<>();
-        boolean[] runs = null;
+        boolean[] runs = rulesOn(path, commit);
         for (int i = 0; i < rules.length; i++) {
             boolean wouldRun = rules[i].regex() == null || keywordsOfRule[i] == null || hit[i];
-            if (wouldRun && runs == null) {
-                runs = rulesOn(path, commit);
-            }
             active[i] = wouldRun && runs[i];
             if (!active[i]) {
                 continue;
@@ -549,7 +546,7 @@ public final class Engine implements Detector {
                 hit = ruleHits(hits, null, text);
             }
         }
-        Scan scan = new Scan(blob, text, ascii, path, commit, active, hits, hit, shift);
+        Scan scan = new Scan(blob, text, ascii, path, commit, runs, active, hits, hit, shift);
         List<Credential> found = scan.run(pathOnly);
         int[] spans = utf16 != null ? null : scan.spans(found);
         return new Detection(path, found, spans == null ? null : ByteOffsets.of(text, lead, ascii, spans, b), byteHits);
@@ -789,6 +786,8 @@ public final class Engine implements Detector {
         final String path;
         final String commit;
         final boolean[] active;
+        /** Per rule, whether it runs on this blob's path ({@link #rulesOn}). */
+        final boolean[] runs;
         final Hits hits;
         final boolean[] hit;
         final int shift;
@@ -801,13 +800,14 @@ public final class Engine implements Detector {
         int[] touched;
         LineIndex lines;
 
-        Scan(Blob blob, String text, boolean byteView, String path, String commit, boolean[] active, Hits hits, boolean[] hit,
-             int shift) {
+        Scan(Blob blob, String text, boolean byteView, String path, String commit, boolean[] runs, boolean[] active,
+             Hits hits, boolean[] hit, int shift) {
             this.blob = blob;
             this.text = text;
             this.byteView = byteView;
             this.path = path;
             this.commit = commit;
+            this.runs = runs;
             this.active = active;
             this.hits = hits;
             this.hit = hit;
@@ -1372,7 +1372,6 @@ public final class Engine implements Detector {
 
         /** A composite rule's match stays only when every required rule matched near it. */
         private void applyComposites() {
-            boolean[] runs = null;
             for (int i = 0; i < rules.length; i++) {
                 if (found.get(i).isEmpty()) {
                     continue;
@@ -1383,9 +1382,6 @@ public final class Engine implements Detector {
                 }
                 for (CompositeRequirement req : reqs) {
                     Integer j = indexById.get(req.ruleId());
-                    if (runs == null) {
-                        runs = rulesOn(path, commit);
-                    }
                     if (j != null && !ran[j] && rules[j].regex() != null && runs[j]) {
                         runRegion(j, 0, text.length());
                     }
