@@ -40,6 +40,8 @@ final class TreePrefetch implements AutoCloseable {
     private final BlockingQueue<Read> ahead = new ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
     private volatile boolean stopped;
+    /** Set by the walk ({@link #close}): from then on it reads every tree itself. */
+    private volatile boolean closed;
     private long taken;
     private final long waitMicros;
 
@@ -73,7 +75,8 @@ final class TreePrefetch implements AutoCloseable {
      */
     byte[] next(AnyObjectId tree) {
         long seq = taken++;
-        if (stopped && ahead.isEmpty()) {
+        // Once closed, a tree the reader offered while it was being stopped is not taken either.
+        if (closed || stopped && ahead.isEmpty()) {
             return null;
         }
         Read r;
@@ -100,6 +103,7 @@ final class TreePrefetch implements AutoCloseable {
     /** Stops the reader (it closes its own reader when it ends). */
     @Override
     public void close() {
+        closed = true;
         stopped = true;
         ahead.clear();
     }
