@@ -81,7 +81,7 @@ public final class HistorySource implements Source {
         provenance = new HistoryProvenance(repo, walk.commits(), walk.trees());
 
         // Blobs at allowlisted paths (vendored trees, lock files) are never read.
-        PackOrder.Placed placed = PackOrder.place(packs, walk.blobs()).keeping(e -> stats.wanted(sink, e.path));
+        PackOrder.Placed placed = PackOrder.place(packs, walk.blobs()).keeping(e -> stats.wanted(sink, e.path), options.threads());
         List<PackRun> runs = wantedRuns(walkers != null ? walkers.join() : openWalkers(packs), placed);
         measure(runs, placed.grouped(), stats);
         readPacked(runs, sink, stats);

@@ -1,5 +1,6 @@
 package dev.keyhound.source.git;
 
+import dev.keyhound.source.Parallel;
 import dev.keyhound.source.git.HistoryWalk.BlobEntry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,10 +42,27 @@ final class PackOrder {
             return grouped.subList(from, to);
         }
 
-        /** The blobs that pass, still grouped (in the same order). */
-        Placed keeping(java.util.function.Predicate<BlobEntry> wanted) {
-            return new Placed(grouped.stream().filter(wanted).toList());
+        /**
+         * The blobs that pass, still grouped (in the same order), asked on the given number of
+         * threads: the sink's question runs the allowlists' path regexes once per path, and RE2/J
+         * took 250 ms of one core for hummingbot's 71,000 paths while the other core had nothing
+         * to do.
+         */
+        Placed keeping(java.util.function.Predicate<BlobEntry> wanted, int threads) throws IOException {
+            boolean[] kept = new boolean[grouped.size()];
+            List<Integer> indexes = java.util.stream.IntStream.range(0, kept.length).boxed().toList();
+            Parallel.forEach(indexes, threads, KEEPING_CHUNK, () -> i -> kept[i] = wanted.test(grouped.get(i)));
+            List<BlobEntry> out = new ArrayList<>();
+            for (int i = 0; i < kept.length; i++) {
+                if (kept[i]) {
+                    out.add(grouped.get(i));
+                }
+            }
+            return new Placed(out);
         }
+
+        /** Paths asked per hand-out: a vendored tree's paths come together and cost the most. */
+        private static final int KEEPING_CHUNK = 2048;
     }
 
     /** The local packs with a readable index; a damaged index leaves its objects to the JGit reader. */
