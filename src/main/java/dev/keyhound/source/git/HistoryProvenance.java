@@ -101,6 +101,8 @@ final class HistoryProvenance implements ProvenanceLookup {
      */
     private final class Pass {
         final Set<ObjectId> targets;
+        /** Per blob number of the walk's record: whether it is a target. */
+        final boolean[] isTarget;
         final Map<String, List<Intro>> found = new HashMap<>();
         final Set<Occurrence> introduced = new HashSet<>();
         /** Per node id: 0 not known yet, 1 holds none of the targets, 2 holds one. */
@@ -112,6 +114,7 @@ final class HistoryProvenance implements ProvenanceLookup {
 
         Pass(Set<ObjectId> targets) {
             this.targets = targets;
+            this.isTarget = trees.blobsAmong(targets);
         }
 
         void commit(RevCommit c, int order, ObjectReader reader) throws IOException {
@@ -136,11 +139,10 @@ final class HistoryProvenance implements ProvenanceLookup {
             at.prefixes.add(prefix);
             if (node != null && node.recorded()) {
                 for (int e = node.first; e < node.first + node.count; e++) {
-                    HistoryWalk.BlobEntry blob = trees.blob(e);
-                    TreeRecord.Node sub = blob == null ? trees.subtree(e) : null;
-                    if (blob != null) {
-                        if (targets.contains(blob)) {
-                            introduce(new Occurrence(prefix + trees.name(e), blob.toObjectId()), reader);
+                    TreeRecord.Node sub = trees.subtree(e);
+                    if (sub == null) {
+                        if (trees.blobAmong(e, isTarget)) {
+                            introduce(new Occurrence(prefix + trees.name(e), trees.blob(e).toObjectId()), reader);
                         }
                     } else if (holds(sub)) {
                         tree(sub, sub, prefix + trees.name(e) + '/', reader);
@@ -176,8 +178,8 @@ final class HistoryProvenance implements ProvenanceLookup {
             }
             boolean found = !node.recorded();
             for (int e = node.first; !found && e < node.first + node.count; e++) {
-                HistoryWalk.BlobEntry blob = trees.blob(e);
-                found = blob != null ? targets.contains(blob) : holds(trees.subtree(e));
+                TreeRecord.Node sub = trees.subtree(e);
+                found = sub == null ? trees.blobAmong(e, isTarget) : holds(sub);
             }
             holding[node.id] = (byte) (found ? 2 : 1);
             return found;

@@ -43,6 +43,19 @@ class HistoryProvenanceTest {
             Pass none = introductions(r, 0);
             assertEquals(all.found(), none.found());
             assertTrue(none.treesRead() > some.treesRead());
+
+            // Asked for some blobs only, the record's trees that hold none of them are passed over:
+            // the answer is the full answer for those blobs, recorded or read again.
+            Set<String> asked = new HashSet<>();
+            all.found().keySet().forEach(b -> {
+                if (rnd.nextBoolean()) {
+                    asked.add(b);
+                }
+            });
+            Map<String, List<Provenance>> expected = new java.util.HashMap<>(all.found());
+            expected.keySet().retainAll(asked);
+            assertEquals(expected, introductions(r, HistoryWalk.TREE_ENTRIES_RECORDED, asked).found());
+            assertEquals(expected, introductions(r, 0, asked).found());
         }
     }
 
@@ -52,10 +65,18 @@ class HistoryProvenanceTest {
 
     /** Every blob's introductions, from a walk that records at most the given tree entries. */
     private static Pass introductions(Repository r, int recordable) throws Exception {
+        return introductions(r, recordable, null);
+    }
+
+    /** The asked-for blobs' introductions (every blob's when null). */
+    private static Pass introductions(Repository r, int recordable, Set<String> asked) throws Exception {
         HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new ScanStats()), recordable);
         walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
         Set<String> blobs = new HashSet<>();
         walk.blobs().forEach(b -> blobs.add(b.name()));
+        if (asked != null) {
+            blobs.retainAll(asked);
+        }
         HistoryProvenance provenance = new HistoryProvenance(r, walk.commits(), walk.trees());
         return new Pass(provenance.introductions(blobs), provenance.treesRead());
     }
