@@ -870,16 +870,16 @@ public final class ContextAssembler implements CredentialAssembler {
         Set<String> namedProviders() {
             if (namedProviders == null) {
                 Set<String> found = new java.util.HashSet<>();
-                searchAliases(view.latin1(), view.text, found);
+                searchAliases(view.searchable(), view.text, found);
                 searchAliases(Latin1.exactly(path), path, found);
                 namedProviders = found;
             }
             return namedProviders;
         }
 
-        /** The aliases in a text, read from its Latin-1 bytes when it has them. */
-        private void searchAliases(byte[] latin1, String text, Set<String> found) {
-            byte[] bytes = latin1 != null ? latin1 : lettersAndDigits(text);
+        /** The aliases in a text, read from its bytes of one char each when it has them (else its letters and digits). */
+        private void searchAliases(byte[] oneEach, String text, Set<String> found) {
+            byte[] bytes = oneEach != null ? oneEach : lettersAndDigits(text);
             aliasSearch.scan(bytes, 0, bytes.length, (k, end) -> found.add(aliasProvider[k]));
         }
 
@@ -903,7 +903,7 @@ public final class ContextAssembler implements CredentialAssembler {
         /** Whether any testnet word occurs at all: most documents are spared the marker patterns. */
         boolean mentionsTestnet() {
             if (mentionsTestnet == null) {
-                byte[] bytes = testnetSearch == null ? null : view.latin1();
+                byte[] bytes = testnetSearch == null ? null : view.searchable();
                 if (bytes != null) {
                     boolean[] any = new boolean[1];
                     testnetSearch.scan(bytes, 0, bytes.length, (k, end) -> any[0] = true);

@@ -36,25 +36,25 @@ final class DocumentView {
         return new DocumentView(text, null, false);
     }
 
-    private byte[] latin1;
-    private boolean latin1Known;
-
-    /**
-     * The text's bytes when every char is Latin-1, else null: one copy for the lexer and the
-     * document's searches.
-     */
-    byte[] latin1() {
-        if (!latin1Known) {
-            latin1 = Latin1.exactly(text);
-            latin1Known = true;
-        }
-        return latin1;
-    }
+    private byte[] lexable;
 
     /** One byte per char, chars past Latin-1 as '?': what the bracket lexer reads. */
     byte[] lexable() {
-        byte[] exact = latin1();
-        return exact != null ? exact : Latin1.lexable(text);
+        if (lexable == null) {
+            lexable = Latin1.lexable(text);
+        }
+        return lexable;
+    }
+
+    /**
+     * What the document's searches for ASCII words (provider aliases, testnet marks) read: {@link
+     * #lexable}, whose '?' for a char past Latin-1 is no part of a word as that char is not,
+     * unless the text holds a char that lower-cases into ASCII ('\u0130', the Kelvin sign);
+     * then null, and the text is read as chars. Encoding a text past Latin-1 to test it first,
+     * then again for the lexer, took more than the searches.
+     */
+    byte[] searchable() {
+        return Latin1.foldsIntoAscii(text) ? null : lexable();
     }
 
     int lineCount() {

@@ -23,6 +23,14 @@ final class Latin1 {
         return b;
     }
 
+    /**
+     * Whether the text holds a char past Latin-1 that lower-cases into ASCII: the only two are
+     * '\u0130' (to 'i') and the Kelvin sign (to 'k'); Latin1Test checks every char.
+     */
+    static boolean foldsIntoAscii(String text) {
+        return text.indexOf('\u0130') >= 0 || text.indexOf('\u212A') >= 0;
+    }
+
     /** The text's bytes when every char is Latin-1; null when one is not. */
     static byte[] exactly(String text) {
         byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);

@@ -158,6 +158,11 @@ class ContextAssemblerTest {
                 "{{alnum:9}}", "{{alnum:43}}", 31));
         assertEquals(List.of(), providers("bot.py", filler + "# exchange account\n" + pair,
                 "{{alnum:9}}", "{{alnum:43}}", 32).stream().filter(p -> p.startsWith("deribit")).toList());
+        // A text past Latin-1 is searched through '?' for such chars: none is a letter of a name.
+        assertEquals(List.of("deribit secret,key"), providers("bot.py", filler + "# \u2713 Der\u2713ibit \u20ac\n" + pair,
+                "{{alnum:9}}", "{{alnum:43}}", 33));
+        assertEquals(List.of(), providers("bot.py", filler + "# \u2713 exchange \u20ac\n" + pair,
+                "{{alnum:9}}", "{{alnum:43}}", 34).stream().filter(p -> p.startsWith("deribit")).toList());
     }
 
     /** "provider parts" of each credential assembled from a key and a secret filled into the template. */
@@ -201,6 +206,14 @@ class ContextAssemblerTest {
         assertEquals("binance", c.provider());
         assertEquals(Severity.LOW, c.severity());
         assertEquals("testnet key", c.primary().note());
+
+        // The same in a text past Latin-1 (read through '?' for such chars)
+        Fixture g = new Fixture(8);
+        String wide = "# \u2713 grid \u20ac\n" + py;
+        g.match(wide, key, "g", "generic", "secret").match(wide, secret, "g", "generic", "secret");
+        Credential w = run("t.py", wide, g).get(0);
+        assertEquals("binance", w.provider());
+        assertEquals("testnet key", w.primary().note());
     }
 
     @Test
