@@ -107,6 +107,26 @@ class DeltaReadingTest {
         assertNull(ENGINE.fromBase(newSecret, detected), "a reportable match in changed lines needs a whole read");
     }
 
+    /**
+     * Windows are read around keyword hits, and a change may lie after a hit it leaves as it was:
+     * the value after an unchanged name, filled in. The child's hits are all outside the change.
+     */
+    @Test
+    void aValueFilledInAfterAnUnchangedNameIsReadWhole() {
+        String key = "bg_" + ExampleTemplate.expand("{{hex:32}}", random);
+        String secret = ExampleTemplate.expand("{{hex:64}}", random);
+        String line = "OKX = os.getenv(\"OKX_SECRET_KEY\", \"\")\n";
+        String base = base(key, secret).replace("def call_30", line + "def call_30");
+        Detection detected = ENGINE.detection(blob("base", base, null));
+        assertEquals(1, detected.credentials().size());
+
+        int at = base.indexOf(line) + line.length() - 3; // between the empty default's quotes
+        String value = ExampleTemplate.expand("{{HEX:32}}", random);
+        Blob filled = blob("child", edited(base, at, 0, value), edit(base, at, 0, value));
+        assertEquals(2, ENGINE.detection(filled).credentials().size(), "the whole read finds the default");
+        assertNull(ENGINE.fromBase(filled, detected), "a reportable match after an unchanged name needs a whole read");
+    }
+
     @Test
     void aDeletedCredentialIsDroppedAndKeywordNoiseInTheChangeIsNot() {
         String key = "bg_" + ExampleTemplate.expand("{{hex:32}}", random);
