@@ -109,24 +109,46 @@ final class HistoryWalk {
                 otherNames.add(start.getValue());
             }
         }
-        orderCommits(tips);
-        List<RevTree> roots = new ArrayList<>();
-        for (RevCommit c : commits) {
-            roots.add(c.getTree());
-        }
-        for (RevObject other : others) {
-            if (other instanceof RevTree t) {
-                roots.add(t);
+        // The commits are ordered on a thread of their own while the walk goes down the trees of
+        // those already ordered: ordering alone kept one core of two busy for 0.45 s (hummingbot).
+        // It reads commits through the RevWalk's reader; the walk reads trees through its own.
+        RootFeed roots = new RootFeed();
+        Throwable[] failed = new Throwable[1];
+        Thread ordering = new Thread(() -> {
+            try {
+                orderCommits(tips, roots);
+            } catch (IOException | RuntimeException | Error e) {
+                failed[0] = e;
+            } finally {
+                roots.end();
             }
-        }
-        try (TreePrefetch started = readAhead ? TreePrefetch.start(reader.newReader(), roots) : null) {
+        }, "keyhound-order");
+        ordering.setDaemon(true);
+        // The tree reader reads what the walk will: the commits' trees, then the trees refs name.
+        List<AnyObjectId> otherTrees = others.stream().filter(o -> o instanceof RevTree).map(o -> (AnyObjectId) o).toList();
+        Iterable<AnyObjectId> allRoots = () -> java.util.stream.Stream.concat(
+                java.util.stream.StreamSupport.stream(roots.spliterator(), false), otherTrees.stream()).iterator();
+        try (ObjectReader treeReader = reader.newReader();
+             TreePrefetch started = readAhead ? TreePrefetch.start(reader.newReader(), allRoots) : null) {
             prefetch = started;
-            for (RevCommit c : commits) {
-                walkTree(trees.node(c.getTree()));
+            ordering.start();
+            try {
+                for (AnyObjectId root : roots) {
+                    walkTree(trees.node(root), treeReader);
+                }
+            } finally {
+                awaitOrdering(ordering);
+            }
+            if (failed[0] instanceof IOException e) {
+                throw e;
+            } else if (failed[0] instanceof RuntimeException e) {
+                throw e;
+            } else if (failed[0] instanceof Error e) {
+                throw e;
             }
             for (int i = 0; i < others.size(); i++) {
                 if (others.get(i) instanceof RevTree t) {
-                    walkTree(trees.node(t));
+                    walkTree(trees.node(t), treeReader);
                 } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
                     newBlob(b, otherNames.get(i));
                 }
@@ -136,12 +158,28 @@ final class HistoryWalk {
         }
     }
 
+    /** Waits for the ordering thread, which has ended its feed (the walk went through all of it). */
+    private static void awaitOrdering(Thread ordering) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ordering.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Parents before children: an iterative depth-first post-order, so the oldest commit is walked
      * first. A commit may sit on the stack twice (reached from two children); the copy met after
      * it was entered is dropped.
      */
-    private void orderCommits(List<RevCommit> tips) throws IOException {
+    private void orderCommits(List<RevCommit> tips, RootFeed roots) throws IOException {
         RevFlag entered = revWalk.newFlag("keyhound-entered");
         Deque<RevCommit> stack = new ArrayDeque<>();
         Deque<Boolean> expanded = new ArrayDeque<>();
@@ -154,6 +192,7 @@ final class HistoryWalk {
                 if (done) {
                     stack.pop();
                     commits.add(c);
+                    roots.add(c.getTree());
                     continue;
                 }
                 if (c.has(entered)) {
@@ -185,7 +224,7 @@ final class HistoryWalk {
         revWalk.disposeFlag(entered);
     }
 
-    private void walkTree(TreeRecord.Node root) throws IOException {
+    private void walkTree(TreeRecord.Node root, ObjectReader reader) throws IOException {
         if (root.seen) {
             return;
         }

@@ -3,7 +3,6 @@ package dev.keyhound.source.git;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,7 @@ final class TreePrefetch implements AutoCloseable {
     private long taken;
     private final long waitMicros;
 
-    private TreePrefetch(ObjectReader reader, List<? extends AnyObjectId> roots, long waitMicros) {
+    private TreePrefetch(ObjectReader reader, Iterable<? extends AnyObjectId> roots, long waitMicros) {
         this.waitMicros = waitMicros;
         thread = new Thread(() -> {
             try (reader) {
@@ -58,12 +57,12 @@ final class TreePrefetch implements AutoCloseable {
     }
 
     /** Starts reading the trees under roots, in the walk's order, with a reader of its own. */
-    static TreePrefetch start(ObjectReader reader, List<? extends AnyObjectId> roots) {
+    static TreePrefetch start(ObjectReader reader, Iterable<? extends AnyObjectId> roots) {
         return start(reader, roots, WAIT_MICROS);
     }
 
-    /** As {@link #start(ObjectReader, List)}, the walk waiting up to waitMicros for each tree. */
-    static TreePrefetch start(ObjectReader reader, List<? extends AnyObjectId> roots, long waitMicros) {
+    /** As {@link #start(ObjectReader, Iterable)}, the walk waiting up to waitMicros for each tree. */
+    static TreePrefetch start(ObjectReader reader, Iterable<? extends AnyObjectId> roots, long waitMicros) {
         TreePrefetch p = new TreePrefetch(reader, roots, waitMicros);
         p.thread.start();
         return p;
@@ -108,7 +107,7 @@ final class TreePrefetch implements AutoCloseable {
         ahead.clear();
     }
 
-    private void readAll(ObjectReader reader, List<? extends AnyObjectId> roots) throws InterruptedException {
+    private void readAll(ObjectReader reader, Iterable<? extends AnyObjectId> roots) throws InterruptedException {
         ObjectIdOwnerMap<Seen> seen = new ObjectIdOwnerMap<>();
         Deque<ObjectId> pending = new ArrayDeque<>();
         long seq = 0;
