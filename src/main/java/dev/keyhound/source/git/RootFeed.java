@@ -13,12 +13,20 @@ import org.eclipse.jgit.lib.AnyObjectId;
  * the rest evenly, so the walk need not wait for the last commit to start on the first.
  */
 final class RootFeed implements Iterable<AnyObjectId> {
+    /**
+     * Roots added between wake-ups of the readers: waking them for each commit (62,027 on
+     * hummingbot) cost them more than the walk of a commit's changed trees.
+     */
+    private static final int BATCH = 256;
+
     private final List<AnyObjectId> roots = new ArrayList<>();
     private boolean ended;
 
     synchronized void add(AnyObjectId root) {
         roots.add(root);
-        notifyAll();
+        if (roots.size() % BATCH == 0) {
+            notifyAll();
+        }
     }
 
     /** No root comes after this. */
