@@ -26,6 +26,34 @@ final class AllowlistCheck {
         return commitOk || pathOk;
     }
 
+    /**
+     * Whether the allowlist allows every blob below a directory (given with its trailing '/'),
+     * whatever its name and commit: it allows by path alone, and one of its path regexes finds a
+     * match in the directory's own path that no char after it can undo (the regex tests no end:
+     * no '$', '\z', '\b' or '\B'), so the same match is in every path below. A vendored tree's
+     * thousands of paths are then asked once per directory.
+     */
+    static boolean allowsBelow(Allowlist a, String directory) {
+        boolean byPathAlone = a.condition() == Allowlist.Condition.AND
+                ? a.regexes().isEmpty() && a.stopwords().isEmpty() && a.commits().isEmpty()
+                : true;
+        if (!byPathAlone) {
+            return false;
+        }
+        for (Pattern p : a.paths()) {
+            if (endless(p) && RequiredLiteral.mayFind(p, directory) && p.matcher(directory).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether no match of the regex depends on what follows it (it has no end or word-boundary test). */
+    private static boolean endless(Pattern p) {
+        String r = p.pattern();
+        return !r.contains("$") && !r.contains("\\z") && !r.contains("\\b") && !r.contains("\\B");
+    }
+
     /** Per-match check: OR looks at regexes and stopwords; AND needs every given criterion. */
     static boolean matchAllowed(Allowlist a, String secret, String match, String line, String path, String commit) {
         String target = switch (a.regexTarget()) {

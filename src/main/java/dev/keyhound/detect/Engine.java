@@ -113,6 +113,8 @@ public final class Engine implements Detector {
     /** The global allowlists that apply to every rule name no commits, so a path alone decides them. */
     private final boolean allowedPathsOnly;
     private final Map<String, Boolean> allowedPaths = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per directory (with its '/'): whether everything below it is allowed, whatever its name. */
+    private final Map<String, Boolean> allowedDirectories = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int PATHS_CACHED = 100_000;
     /** No allowlist a rule meets names commits, so which rules run depends on the path alone. */
     private final boolean rulesOnPathCached;
@@ -455,6 +457,16 @@ public final class Engine implements Detector {
     }
 
     /** What the cache holds for the path, computed on first sight (the cache is emptied when full). */
+    /** Whether a global allowlist for every rule allows every blob below the directory (see {@link AllowlistCheck#allowsBelow}). */
+    private boolean allowsBelow(String directory) {
+        for (Allowlist a : ruleSet.globalAllowlists()) {
+            if (a.targetRules().isEmpty() && AllowlistCheck.allowsBelow(a, directory)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static <V> V perPath(Map<String, V> cache, String path, java.util.function.Function<String, V> compute) {
         V known = cache.get(path);
         if (known == null) {
@@ -468,6 +480,10 @@ public final class Engine implements Detector {
     }
 
     private boolean blobAllowedUncached(String path, String commit) {
+        int slash = path == null ? -1 : path.lastIndexOf('/');
+        if (slash > 0 && perPath(allowedDirectories, path.substring(0, slash + 1), this::allowsBelow)) {
+            return true;
+        }
         for (Allowlist a : ruleSet.globalAllowlists()) {
             if (a.targetRules().isEmpty() && AllowlistCheck.blobAllowed(a, path, commit)) {
                 return true;

@@ -1,6 +1,7 @@
 package dev.keyhound.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyhound.rules.ExampleTemplate;
@@ -177,6 +178,29 @@ class GitleaksCompatibilityTest {
         assertEquals(List.of("github-oauth"), ids(scan("deps/acme.lock", text)), "targetRules limits the allowlist");
         assertEquals(List.of(), scan("vendor/x.rb", text));
         assertEquals(List.of("acme-token", "github-oauth"), ids(scan("x.rb", text)));
+    }
+
+    /**
+     * A path regex allows a whole directory at once only when no char after the directory can
+     * undo its match there: one that tests an end ('$', '\\B') is asked path by path.
+     */
+    @Test
+    void aDirectoryIsAllowedWholeOnlyByARegexThatTestsNoEnd(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve(".gitleaks.toml");
+        Files.writeString(cfg, """
+                [extend]
+                useDefault = true
+
+                [[allowlists]]
+                paths = ['''(?:^|/)third_party/''', '''(?:^|/)build/$''', '''(?:^|/)data/\\B''']
+                """);
+        Engine e = new Engine(RuleSet.builtIn().withConfig(cfg), EngineOptions.DEFAULT);
+        for (String allowed : List.of("a/third_party/x/y.py", "a/third_party/x/z.py", "third_party/q.js")) {
+            assertFalse(e.readsPath(allowed), allowed);
+        }
+        for (String read : List.of("a/third_party2/y.py", "build/x.py", "a/build/y.py", "data/x.py", "a/data/b/c.py")) {
+            assertTrue(e.readsPath(read), read);
+        }
     }
 
     @Test
