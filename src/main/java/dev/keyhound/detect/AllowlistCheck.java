@@ -34,18 +34,9 @@ final class AllowlistCheck {
      * thousands of paths are then asked once per directory.
      */
     static boolean allowsBelow(Allowlist a, String directory) {
-        boolean byPathAlone = a.condition() == Allowlist.Condition.AND
-                ? a.regexes().isEmpty() && a.stopwords().isEmpty() && a.commits().isEmpty()
-                : true;
-        if (!byPathAlone) {
-            return false;
-        }
-        for (Pattern p : a.paths()) {
-            if (endless(p) && RequiredLiteral.mayFind(p, directory) && p.matcher(directory).find()) {
-                return true;
-            }
-        }
-        return false;
+        boolean byPathAlone = a.condition() != Allowlist.Condition.AND
+                || a.regexes().isEmpty() && a.stopwords().isEmpty() && a.commits().isEmpty();
+        return byPathAlone && anyFind(a.paths().stream().filter(AllowlistCheck::endless).toList(), directory);
     }
 
     /** Whether no match of the regex depends on what follows it (it has no end or word-boundary test). */

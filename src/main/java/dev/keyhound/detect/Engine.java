@@ -456,7 +456,6 @@ public final class Engine implements Detector {
         return perPath(allowedPaths, path, p -> blobAllowedUncached(p, commit));
     }
 
-    /** What the cache holds for the path, computed on first sight (the cache is emptied when full). */
     /** Whether a global allowlist for every rule allows every blob below the directory (see {@link AllowlistCheck#allowsBelow}). */
     private boolean allowsBelow(String directory) {
         for (Allowlist a : ruleSet.globalAllowlists()) {
@@ -467,6 +466,7 @@ public final class Engine implements Detector {
         return false;
     }
 
+    /** What the cache holds for the path, computed on first sight (the cache is emptied when full). */
     private static <V> V perPath(Map<String, V> cache, String path, java.util.function.Function<String, V> compute) {
         V known = cache.get(path);
         if (known == null) {
