@@ -28,11 +28,82 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
     public static final String RESOURCE = "/keyhound/attribution.toml";
     private static volatile AttributionData builtIn;
 
-    /** One value shape of one credential part; {@code distinctive} shapes name the provider alone. */
-    public record Shape(String part, Pattern regex, boolean distinctive, String check) {
-        public boolean fits(String value) {
-            return regex.matches(value) && Plausibility.passes(check, value);
+    /**
+     * One value shape of one credential part; {@code distinctive} shapes name the provider alone.
+     * Every value the regex matches whole has a length within [minLength, maxLength].
+     */
+    public record Shape(String part, Pattern regex, boolean distinctive, String check, int minLength, int maxLength) {
+        /** A shape whose length bounds are read from its regex ({@link #lengthBounds}). */
+        public static Shape of(String part, Pattern regex, boolean distinctive, String check) {
+            int[] bounds = lengthBounds(regex.pattern());
+            return new Shape(part, regex, distinctive, check, bounds[0], bounds[1]);
         }
+
+        public boolean fits(String value) {
+            // Every value of a match is asked against every provider's shapes, and most shapes
+            // have one length or a few: RE2/J is asked only of a value that has one of them.
+            return value.length() >= minLength && value.length() <= maxLength
+                    && regex.matches(value) && Plausibility.passes(check, value);
+        }
+    }
+
+    private static final int[] ANY_LENGTH = {0, Integer.MAX_VALUE};
+    private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile("\\{(\\d{1,4})(?:,(\\d{1,4}))?}");
+
+    /**
+     * The lengths (in chars) of the strings a regex matches whole, when it is a sequence of
+     * one-char atoms (an ASCII literal, or a class of ASCII chars with no escape and no negation),
+     * each repeated once, optionally ({@code ?}) or {@code {n}} / {@code {n,m}} times: each such
+     * atom matches one char, so a match has between the atoms' least and most repeats. Any other
+     * regex: {0, Integer.MAX_VALUE}.
+     */
+    static int[] lengthBounds(String regex) {
+        long min = 0;
+        long max = 0;
+        int i = 0;
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            if (c == '[') {
+                int close = regex.indexOf(']', i + 1);
+                if (close <= i + 1) {
+                    return ANY_LENGTH;
+                }
+                for (int j = i + 1; j < close; j++) {
+                    char m = regex.charAt(j);
+                    if (m >= 128 || m == '\\' || m == '[' || (j == i + 1 && m == '^')) {
+                        return ANY_LENGTH;
+                    }
+                }
+                i = close + 1;
+            } else if (c < 128 && "\\.[](){}?*+|^$".indexOf(c) < 0) {
+                i++;
+            } else {
+                return ANY_LENGTH;
+            }
+            int lo = 1;
+            int hi = 1;
+            boolean repeated = i < regex.length() && (regex.charAt(i) == '?' || regex.charAt(i) == '{');
+            if (i < regex.length() && regex.charAt(i) == '?') {
+                lo = 0;
+                i++;
+            } else if (i < regex.length() && regex.charAt(i) == '{') {
+                java.util.regex.Matcher repeat = REPEAT.matcher(regex).region(i, regex.length());
+                if (!repeat.lookingAt()) {
+                    return ANY_LENGTH;
+                }
+                lo = Integer.parseInt(repeat.group(1));
+                hi = repeat.group(2) == null ? lo : Integer.parseInt(repeat.group(2));
+                i = repeat.end();
+            } else if (i < regex.length() && (regex.charAt(i) == '*' || regex.charAt(i) == '+')) {
+                return ANY_LENGTH;
+            }
+            if (repeated && i < regex.length() && regex.charAt(i) == '?') {
+                i++; // lazy: the same lengths
+            }
+            min += lo;
+            max += hi;
+        }
+        return new int[] {(int) Math.min(min, Integer.MAX_VALUE), (int) Math.min(max, Integer.MAX_VALUE)};
     }
 
     public record ProviderShapes(String id, List<String> aliases, List<Shape> shapes) {
@@ -77,7 +148,7 @@ public record AttributionData(Map<String, ProviderShapes> providers, Map<String,
             List<String> names = strings(p.path("aliases"));
             List<Shape> shapes = new ArrayList<>();
             for (JsonNode s : p.path("shapes")) {
-                shapes.add(new Shape(s.path("part").asText(), Pattern.compile(s.path("regex").asText()),
+                shapes.add(Shape.of(s.path("part").asText(), Pattern.compile(s.path("regex").asText()),
                         s.path("distinctive").asBoolean(false), s.hasNonNull("check") ? s.path("check").asText() : null));
             }
             providers.put(id, new ProviderShapes(id, names, List.copyOf(shapes)));

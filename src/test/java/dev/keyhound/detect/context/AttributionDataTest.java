@@ -41,6 +41,99 @@ class AttributionDataTest {
     }
 
     @Test
+    void aShapeOfOneCharAtomsHasTheLengthsOfItsRepeats() {
+        assertBounds(32, 32, "[0-9a-f]{32}");
+        assertBounds(27, 28, "[A-Za-z0-9]{27,28}");
+        assertBounds(36, 36, "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertBounds(35, 35, "bg_[0-9a-f]{32}");
+        assertBounds(43, 44, "[A-Za-z0-9+/]{43}=?");
+        assertBounds(8, 10, "[A-Za-z0-9_-]{8,10}");
+        assertBounds(4, 6, "a{1,2}?b?c{2}d");
+        // anything else: a group, an alternation, an escape, a negated class, an open repeat
+        for (String any : new String[] {"[A-Za-z0-9+/]{86}(?:==)?", "(?:account|master)-[A-Za-z0-9]{20}", "[^\\s]{6,64}",
+                "[\\w]{3}", "\\d{4}", "[a-z]+", "a*", "a{2,}", "a{x}", "a|b", ".{3}", "(?s)a", "[[:alpha:]]{2}", "\u00e9{2}"}) {
+            assertBounds(0, Integer.MAX_VALUE, any);
+        }
+    }
+
+    @Test
+    void aValueOfAnotherLengthIsNoShapesAndTheRestAreAskedOfTheRegex() {
+        AttributionData.Shape hex = AttributionData.Shape.of("secret", com.google.re2j.Pattern.compile("[0-9a-f]{8}"), false, null);
+        assertTrue(hex.fits("0123abcd"));
+        assertFalse(hex.fits("0123abc"));
+        assertFalse(hex.fits("0123abcde"));
+        assertFalse(hex.fits("0123abcZ"));
+        // Every shape of the table keeps every value its regex matches whole: values made atom by
+        // atom (RE2/J confirms they match), and values of its chars at lengths near its bounds.
+        Random random = new Random(11);
+        int made = 0;
+        for (AttributionData.ProviderShapes p : data.providers().values()) {
+            for (AttributionData.Shape shape : p.shapes()) {
+                for (int n = 0; n < 200; n++) {
+                    String value = matchingValue(shape.regex().pattern(), random);
+                    if (value == null) {
+                        assertEquals(Integer.MAX_VALUE, shape.maxLength(), shape.regex().pattern());
+                        break;
+                    }
+                    made++;
+                    assertTrue(shape.regex().matches(value), shape.regex().pattern() + " on " + value);
+                    assertTrue(value.length() >= shape.minLength() && value.length() <= shape.maxLength(), value);
+                    assertEquals(Plausibility.passes(shape.check(), value), shape.fits(value), value);
+                    String near = value.substring(0, random.nextInt(value.length() + 1))
+                            + value.substring(random.nextInt(value.length() + 1)) + (random.nextBoolean() ? "a" : "");
+                    assertEquals(shape.regex().matches(near) && Plausibility.passes(shape.check(), near), shape.fits(near),
+                            shape.regex().pattern() + " on " + near);
+                }
+            }
+        }
+        assertTrue(made > 5000, "values made: " + made);
+    }
+
+    private static final java.util.regex.Pattern ATOM =
+            java.util.regex.Pattern.compile("(\\[[^\\]]+\\]|[^\\[])(\\?|\\{(\\d+)(?:,(\\d+))?\\})?\\??");
+
+    /**
+     * A value the regex matches, made atom by atom (a class or a char, with its repeat count), or
+     * null for a regex that is no sequence of such atoms. The atom's chars are those RE2/J says it
+     * matches.
+     */
+    private static String matchingValue(String regex, Random random) {
+        java.util.regex.Matcher m = ATOM.matcher(regex);
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        while (at < regex.length() && m.find(at) && m.start() == at) {
+            at = m.end();
+            String atom = m.group(1);
+            if ("\\.(){}?*+|^$".contains(atom)) {
+                return null;
+            }
+            com.google.re2j.Pattern one = com.google.re2j.Pattern.compile(atom.startsWith("[") ? atom : com.google.re2j.Pattern.quote(atom));
+            java.util.List<Character> members = new java.util.ArrayList<>();
+            for (char c = 1; c < 128; c++) {
+                if (one.matches(String.valueOf(c))) {
+                    members.add(c);
+                }
+            }
+            if (members.isEmpty()) {
+                return null;
+            }
+            boolean optional = "?".equals(m.group(2));
+            int lo = m.group(2) == null ? 1 : optional ? 0 : Integer.parseInt(m.group(3));
+            int hi = m.group(2) == null || optional ? 1 : m.group(4) == null ? lo : Integer.parseInt(m.group(4));
+            for (int n = lo + random.nextInt(hi - lo + 1); n > 0; n--) {
+                b.append(members.get(random.nextInt(members.size())));
+            }
+        }
+        return at == regex.length() ? b.toString() : null;
+    }
+
+    private static void assertBounds(int min, int max, String regex) {
+        int[] bounds = AttributionData.lengthBounds(regex);
+        assertEquals(min, bounds[0], regex);
+        assertEquals(max, bounds[1], regex);
+    }
+
+    @Test
     void closedExchangesAreMarkedClosed() throws Exception {
         RuleSet rules = RuleSet.builtIn();
         assertEquals("closed", rules.provider("ftx").orElseThrow().status());
