@@ -175,7 +175,9 @@ final class HyperscanGate {
         // An ASCII window of Latin-1 text copies as bytes in one call; any other is written char by
         // char, once (as code points when the regex reads non-ASCII chars alike).
         if (!(latin1 && latin1Ascii(text, from, to, bytes))) {
-            if (nonAsciiAlike[rule]) {
+            if (nonAsciiAlike[rule] && latin1) {
+                oneBytePerLatin1Char(bytes, n);
+            } else if (nonAsciiAlike[rule]) {
                 n = oneBytePerCodePoint(text, from, to, bytes, s.chars(n));
                 if (n < 0) {
                     return true;
@@ -206,6 +208,18 @@ final class HyperscanGate {
             into[i - from] = (byte) c;
         }
         return true;
+    }
+
+    /**
+     * {@link #oneBytePerCodePoint} of a window of chars under 256 that {@link #latin1Ascii} copied
+     * already: each of its chars is one code point, and none folds into an ASCII letter.
+     */
+    private static void oneBytePerLatin1Char(byte[] bytes, int n) {
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] < 0) {
+                bytes[i] = (byte) 0x80;
+            }
+        }
     }
 
     /**

@@ -149,6 +149,8 @@ class HyperscanGateTest {
                     "rejected a window RE2/J matches at its start: " + where);
             if (text.chars().allMatch(c -> c < 256)) {
                 assertEquals(may, gate.mayMatch(i, text, from, to, false, true), "both copies agree: " + where);
+                assertTrue(!rule.regex().matcher(window).lookingAt() || gate.mayMatch(i, text, from, to, true, true),
+                        "rejected a Latin-1 window RE2/J matches at its start: " + where);
             }
             counts[0] += found ? 1 : 0;
             counts[1] += may ? 0 : 1;
