@@ -87,6 +87,8 @@ public final class Engine implements Detector {
      * case-insensitive hit in other case ("GHP_", "Sk") cannot start a match, so it does not count.
      */
     private final String[][] exactKeyword;
+    /** exactKeyword's forms as bytes (they are ASCII), for hits read from bytes. */
+    private final byte[][][] exactKeywordBytes;
     /** Lines of context either side of a hit: 0 for a regex that cannot match a line break. */
     private final int[] contextLines;
     /** Rules whose only way to match a line break is a final terminator: windows hold the hit's line and its '\n'. */
@@ -150,6 +152,7 @@ public final class Engine implements Detector {
         lineBreakEndsOnly = new boolean[n];
         lineBreakInside = new boolean[n];
         exactKeyword = new String[n][];
+        exactKeywordBytes = new byte[n][][];
         generic = new boolean[n];
         runChars = new boolean[n][];
         runAfterSeparator = new boolean[n];
@@ -175,6 +178,8 @@ public final class Engine implements Detector {
                         exact[j] = literal.toLowerCase(Locale.ROOT).startsWith(k) ? literal.substring(0, k.length()) : null;
                     }
                     exactKeyword[i] = exact;
+                    exactKeywordBytes[i] = java.util.Arrays.stream(exact)
+                            .map(e -> e == null ? null : e.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
                 }
             }
             wholeText[i] = r.regex() != null && (spansLines(r.regex().pattern()) || hasLiteralPrefix(r.regex().pattern()));
@@ -584,6 +589,7 @@ public final class Engine implements Detector {
                 continue;
             }
             String[] exact = exactKeyword[i];
+            byte[][] exactBytes = exactKeywordBytes[i];
             for (int j = 0; j < kws.length && !hit[i]; j++) {
                 int k = kws[j];
                 if (hits.counts[k] == 0) {
@@ -596,7 +602,7 @@ public final class Engine implements Detector {
                 }
                 int[] ends = hits.ends[k];
                 for (int h = 0; h < hits.counts[k] && !hit[i]; h++) {
-                    hit[i] = bytes != null ? sameBytes(bytes, ends[h] - form.length(), form)
+                    hit[i] = bytes != null ? sameBytes(bytes, ends[h] - form.length(), exactBytes[j])
                             : text.startsWith(form, ends[h] - form.length());
                 }
             }
@@ -604,9 +610,9 @@ public final class Engine implements Detector {
         return hit;
     }
 
-    private static boolean sameBytes(byte[] bytes, int at, String ascii) {
-        for (int i = 0; i < ascii.length(); i++) {
-            if (bytes[at + i] != ascii.charAt(i)) {
+    private static boolean sameBytes(byte[] bytes, int at, byte[] form) {
+        for (int i = 0; i < form.length; i++) {
+            if (bytes[at + i] != form[i]) {
                 return false;
             }
         }
