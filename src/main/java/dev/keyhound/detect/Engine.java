@@ -814,7 +814,7 @@ public final class Engine implements Detector {
         final boolean[] hit;
         final int shift;
         final boolean[] ran = new boolean[rules.length];
-        final List<List<Found>> found = new ArrayList<>();
+        final List<List<Found>> found = new ArrayList<>(rules.length);
         /**
          * When set ([start, end) pairs of bytes a delta changed), a keyword hit whose window holds
          * none of them is passed over: that text, and so its matches, are as in the delta's base.
@@ -1080,7 +1080,8 @@ public final class Engine implements Detector {
          * there was in the base too.
          */
         private void runTouchedWindows(int i, long[] spans, int context) {
-            java.util.stream.LongStream.Builder regions = java.util.stream.LongStream.builder();
+            long[] regions = new long[8];
+            int count = 0;
             int k = lineBreakInside[i] ? 1 : 0;
             int near = 0; // the first change that ends after the current hit's farthest window start
             for (long span : spans) {
@@ -1099,22 +1100,24 @@ public final class Engine implements Detector {
                     continue;
                 }
                 if (context < NEARBY_LINES || startsBefore(touched, firstEndingAfter(touched, hs, atWindow), he)) {
-                    regions.add(((long) ws << 32) | we);
+                    regions = add(regions, count++, ((long) ws << 32) | we);
                     continue;
                 }
                 // The hit's own stretch, between the changes nearest to it, was one run of the base
                 // with the hit in it: only the text from those changes outward is new to this keyword.
                 int after = firstEndingAfter(touched, he, atWindow); // the first change past the hit
                 if (after > 0 && touched[after * 2 - 1] > ws) {
-                    regions.add(((long) ws << 32) | Math.min(we, windowEnd(i, touched[after * 2 - 1], k)));
+                    regions = add(regions, count++, ((long) ws << 32) | Math.min(we, windowEnd(i, touched[after * 2 - 1], k)));
                 }
                 if (after < touched.length / 2 && touched[after * 2] < we) {
-                    regions.add(((long) Math.max(ws, windowStart(touched[after * 2], k)) << 32) | we);
+                    regions = add(regions, count++, ((long) Math.max(ws, windowStart(touched[after * 2], k)) << 32) | we);
                 }
             }
             int from = -1;
             int to = -1;
-            for (long region : regions.build().sorted().toArray()) {
+            Arrays.sort(regions, 0, count);
+            for (int r = 0; r < count; r++) {
+                long region = regions[r];
                 int lo = (int) (region >>> 32);
                 int hi = (int) region;
                 if (from >= 0 && lo <= to) {
@@ -1130,6 +1133,15 @@ public final class Engine implements Detector {
             if (from >= 0) {
                 runRegion(i, from, to);
             }
+        }
+
+        /** regions with value at n, grown when full. */
+        private static long[] add(long[] regions, int n, long value) {
+            if (n == regions.length) {
+                regions = Arrays.copyOf(regions, n * 2);
+            }
+            regions[n] = value;
+            return regions;
         }
 
         private void runWindows(int i) {
