@@ -72,7 +72,7 @@ public final class HistorySource implements Source {
         // the commits it parsed stay usable for provenance.
         try (RevWalk revWalk = new RevWalk(repo)) {
             revWalk.setRetainBody(false);
-            walk = new HistoryWalk(revWalk, problems);
+            walk = new HistoryWalk(revWalk, problems, packs);
             walk.walk(starts);
         }
         stats.commits.addAndGet(walk.commits().size());

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -60,11 +59,18 @@ final class HistoryWalk {
     private final List<RevCommit> commits = new ArrayList<>();
     private final Set<String> submodules = new LinkedHashSet<>();
     private final boolean readAhead;
+    /** The packs whose trees are read without JGit ({@link PackedObjects}); none by default. */
+    private final List<PackOrder.IndexedPack> packs;
     /** The trees read ahead, while the walk goes through them. */
     private TreePrefetch prefetch;
 
     HistoryWalk(RevWalk revWalk, Problems problems) {
         this(revWalk, problems, TREE_ENTRIES_RECORDED);
+    }
+
+    /** A walk that reads the trees in these packs itself ({@link PackedObjects}), and the rest through JGit. */
+    HistoryWalk(RevWalk revWalk, Problems problems, List<PackOrder.IndexedPack> packs) {
+        this(revWalk, problems, TREE_ENTRIES_RECORDED, true, packs);
     }
 
     /** @param entriesRecordable how many tree entries to record for {@link #trees()} at most */
@@ -74,7 +80,14 @@ final class HistoryWalk {
 
     /** @param readAhead whether a second thread reads the trees ahead of the walk ({@link TreePrefetch}) */
     HistoryWalk(RevWalk revWalk, Problems problems, int entriesRecordable, boolean readAhead) {
+        this(revWalk, problems, entriesRecordable, readAhead, List.of());
+    }
+
+    /** @param packs the packs whose trees are read without JGit ({@link PackedObjects}) */
+    HistoryWalk(RevWalk revWalk, Problems problems, int entriesRecordable, boolean readAhead,
+                List<PackOrder.IndexedPack> packs) {
         this.readAhead = readAhead;
+        this.packs = packs;
         this.trees = new TreeRecord(entriesRecordable);
         this.revWalk = revWalk;
         this.reader = revWalk.getObjectReader();
@@ -129,12 +142,13 @@ final class HistoryWalk {
         Iterable<AnyObjectId> allRoots = () -> java.util.stream.Stream.concat(
                 java.util.stream.StreamSupport.stream(roots.spliterator(), false), otherTrees.stream()).iterator();
         try (ObjectReader treeReader = reader.newReader();
-             TreePrefetch started = readAhead ? TreePrefetch.start(reader.newReader(), allRoots) : null) {
+             PackedObjects packed = PackedObjects.of(packs);
+             TreePrefetch started = readAhead ? TreePrefetch.start(reader.newReader(), PackedObjects.of(packs), allRoots) : null) {
             prefetch = started;
             ordering.start();
             try {
                 for (AnyObjectId root : roots) {
-                    walkTree(trees.node(root), treeReader);
+                    walkTree(trees.node(root), treeReader, packed);
                 }
             } finally {
                 awaitOrdering(ordering);
@@ -148,7 +162,7 @@ final class HistoryWalk {
             }
             for (int i = 0; i < others.size(); i++) {
                 if (others.get(i) instanceof RevTree t) {
-                    walkTree(trees.node(t), treeReader);
+                    walkTree(trees.node(t), treeReader, packed);
                 } else if (others.get(i) instanceof RevBlob b && blobs.get(b) == null) {
                     newBlob(b, otherNames.get(i));
                 }
@@ -224,7 +238,7 @@ final class HistoryWalk {
         revWalk.disposeFlag(entered);
     }
 
-    private void walkTree(TreeRecord.Node root, ObjectReader reader) throws IOException {
+    private void walkTree(TreeRecord.Node root, ObjectReader reader, PackedObjects packed) throws IOException {
         if (root.seen) {
             return;
         }
@@ -240,7 +254,7 @@ final class HistoryWalk {
             byte[] raw = prefetch == null ? null : prefetch.next(tree);
             try {
                 if (raw == null) {
-                    raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+                    raw = packed.tree(tree, reader);
                 }
             } catch (MissingObjectException e) {
                 problems.missing("tree " + tree.name() + (prefix.isEmpty() ? "" : " at " + prefix));

@@ -7,7 +7,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.AnyObjectId;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -44,11 +43,11 @@ final class TreePrefetch implements AutoCloseable {
     private long taken;
     private final long waitMicros;
 
-    private TreePrefetch(ObjectReader reader, Iterable<? extends AnyObjectId> roots, long waitMicros) {
+    private TreePrefetch(ObjectReader reader, PackedObjects packed, Iterable<? extends AnyObjectId> roots, long waitMicros) {
         this.waitMicros = waitMicros;
         thread = new Thread(() -> {
-            try (reader) {
-                readAll(reader, roots);
+            try (reader; packed) {
+                readAll(reader, packed, roots);
             } catch (RuntimeException | InterruptedException e) {
                 stopped = true; // the walk reads the rest itself
             }
@@ -56,14 +55,17 @@ final class TreePrefetch implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts reading the trees under roots, in the walk's order, with a reader of its own. */
-    static TreePrefetch start(ObjectReader reader, Iterable<? extends AnyObjectId> roots) {
-        return start(reader, roots, WAIT_MICROS);
+    /**
+     * Starts reading the trees under roots, in the walk's order, with readers of its own (the
+     * packs' own, and JGit's for what that one cannot read); it closes them when it ends.
+     */
+    static TreePrefetch start(ObjectReader reader, PackedObjects packed, Iterable<? extends AnyObjectId> roots) {
+        return start(reader, packed, roots, WAIT_MICROS);
     }
 
-    /** As {@link #start(ObjectReader, Iterable)}, the walk waiting up to waitMicros for each tree. */
-    static TreePrefetch start(ObjectReader reader, Iterable<? extends AnyObjectId> roots, long waitMicros) {
-        TreePrefetch p = new TreePrefetch(reader, roots, waitMicros);
+    /** As {@link #start(ObjectReader, PackedObjects, Iterable)}, the walk waiting up to waitMicros for each tree. */
+    static TreePrefetch start(ObjectReader reader, PackedObjects packed, Iterable<? extends AnyObjectId> roots, long waitMicros) {
+        TreePrefetch p = new TreePrefetch(reader, packed, roots, waitMicros);
         p.thread.start();
         return p;
     }
@@ -107,7 +109,7 @@ final class TreePrefetch implements AutoCloseable {
         ahead.clear();
     }
 
-    private void readAll(ObjectReader reader, Iterable<? extends AnyObjectId> roots) throws InterruptedException {
+    private void readAll(ObjectReader reader, PackedObjects packed, Iterable<? extends AnyObjectId> roots) throws InterruptedException {
         ObjectIdOwnerMap<Seen> seen = new ObjectIdOwnerMap<>();
         Deque<ObjectId> pending = new ArrayDeque<>();
         long seq = 0;
@@ -121,7 +123,7 @@ final class TreePrefetch implements AutoCloseable {
                 ObjectId tree = pending.pop();
                 byte[] raw;
                 try {
-                    raw = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+                    raw = packed.tree(tree, reader);
                 } catch (IOException | RuntimeException e) {
                     raw = null;
                 }

@@ -40,6 +40,22 @@ class TreePrefetchTest {
     }
 
     @Test
+    void aWalkReadingThePacksTreesItselfFindsWhatAWalkThroughJGitFinds() throws Exception {
+        Random rnd = new Random(new Random().nextLong());
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            repo.randomHistory(rnd, new String[] {"a", "a/b", "c", "c/d/e"}, 60);
+            repo.git.gc().setAggressive(true).call();
+            repo.write("loose.txt", "after the pack\n").commit("loose"); // its trees are loose: JGit reads them
+            Repository r = repo.git.getRepository();
+            List<PackOrder.IndexedPack> packs = PackOrder.packs(r.getObjectDatabase());
+            assertEquals(1, packs.size());
+            Walked jgit = walked(r, true, List.of());
+            assertEquals(jgit, walked(r, true, packs));
+            assertEquals(jgit, walked(r, false, packs));
+        }
+    }
+
+    @Test
     void aMissingTreeIsReportedTheSameWay() throws Exception {
         ObjectId treeId;
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
@@ -66,7 +82,7 @@ class TreePrefetchTest {
             ObjectId root = r.resolve("HEAD^{tree}");
             ObjectId x = r.resolve("HEAD:x");
             // Waiting as long as it takes: a busy machine may start the reader's thread late.
-            try (TreePrefetch ahead = TreePrefetch.start(r.newObjectReader(), List.of(root), 60_000_000L)) {
+            try (TreePrefetch ahead = TreePrefetch.start(r.newObjectReader(), PackedObjects.of(List.of()), List.of(root), 60_000_000L)) {
                 byte[] first = ahead.next(root);
                 assertTrue(first != null && first.length > 0, "the root, read ahead");
                 // The walk asks for another tree than the reader's next: it reads that one itself,
@@ -82,11 +98,15 @@ class TreePrefetchTest {
     }
 
     private static Walked walked(Repository r, boolean readAhead) throws Exception {
+        return walked(r, readAhead, List.of());
+    }
+
+    private static Walked walked(Repository r, boolean readAhead, List<PackOrder.IndexedPack> packs) throws Exception {
         ScanStats stats = new ScanStats();
         Problems problems = new Problems(stats);
         HistoryWalk walk;
         try (RevWalk rw = new RevWalk(r)) {
-            walk = new HistoryWalk(rw, problems, HistoryWalk.TREE_ENTRIES_RECORDED, readAhead);
+            walk = new HistoryWalk(rw, problems, HistoryWalk.TREE_ENTRIES_RECORDED, readAhead, packs);
             walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
         }
         problems.summarize();
