@@ -70,7 +70,8 @@ public final class HistorySource implements Source {
         HistoryWalk walk;
         // The walk's reader (and its cache of tree delta bases) is closed before any blob is read;
         // the commits it parsed stay usable for provenance.
-        try (RevWalk revWalk = new RevWalk(repo)) {
+        try (ObjectReader commits = PackedObjects.readingCommits(repo.newObjectReader(), packs);
+             RevWalk revWalk = new RevWalk(commits)) {
             revWalk.setRetainBody(false);
             walk = new HistoryWalk(revWalk, problems, packs);
             walk.walk(starts);

@@ -58,6 +58,33 @@ class PackedObjectsTest {
     }
 
     @Test
+    void aRevWalkReadingCommitsThroughItParsesEveryCommitAsJGitDoes() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
+            repo.randomHistory(new Random(5), new String[] {"a", "b/c"}, 30);
+            repo.git.gc().setAggressive(true).call();
+            repo.write("loose.txt", "after the pack\n").commit("loose"); // a loose commit: JGit reads it
+            Repository r = repo.git.getRepository();
+            List<PackOrder.IndexedPack> packs = PackOrder.packs(r.getObjectDatabase());
+            List<String> jgit = commits(r, r.newObjectReader());
+            assertTrue(jgit.size() > 30, jgit.size() + " commits");
+            assertEquals(jgit, commits(r, PackedObjects.readingCommits(r.newObjectReader(), packs)));
+        }
+    }
+
+    /** Every commit from HEAD, parsed through the reader: its raw bytes, parents and tree. */
+    private static List<String> commits(Repository r, ObjectReader reader) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (reader; org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(reader)) {
+            walk.markStart(walk.parseCommit(r.resolve("HEAD")));
+            for (org.eclipse.jgit.revwalk.RevCommit c : walk) {
+                out.add(c.name() + " " + c.getTree().name() + " " + java.util.Arrays.toString(c.getParents())
+                        + " " + new String(c.getRawBuffer(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aDamagedTreeIsLeftToJGit() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("r"))) {
             repo.write("dir/a.txt", "a\n").write("dir/b.txt", "b\n").write("top.txt", "t\n").commit("one");
