@@ -150,12 +150,11 @@ final class PackWalker {
      * here (2 GiB or larger, unreadable); its blobs then go the JGit way.
      */
     static PackWalker open(Path packFile, PackIndex index, long maxResolve) {
-        try (FileChannel ch = FileChannel.open(packFile, StandardOpenOption.READ)) {
-            long length = ch.size();
-            if (length >= Integer.MAX_VALUE || length < 32) {
-                return null;
-            }
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+        MappedByteBuffer map = map(packFile);
+        if (map == null) {
+            return null;
+        }
+        try {
             long count = index.getObjectCount();
             long[] offsets = new long[(int) count];
             for (int i = 0; i < count; i++) {
@@ -163,6 +162,16 @@ final class PackWalker {
             }
             Arrays.sort(offsets);
             return new PackWalker(map, offsets, index, maxResolve);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The pack file mapped read-only, or null when it cannot be (2 GiB or larger, unreadable). */
+    static MappedByteBuffer map(Path packFile) {
+        try (FileChannel ch = FileChannel.open(packFile, StandardOpenOption.READ)) {
+            long length = ch.size();
+            return length >= Integer.MAX_VALUE || length < 32 ? null : ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
         } catch (IOException | RuntimeException e) {
             return null;
         }

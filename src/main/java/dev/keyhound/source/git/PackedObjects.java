@@ -2,8 +2,6 @@ package dev.keyhound.source.git;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.eclipse.jgit.lib.ObjectReader;
  * and commits: inflated whole by libdeflate ({@link ObjectInflater}) and rebuilt from their delta
  * bases with {@link Delta}, resolved bases kept for the next object of their chain. JGit's reader,
  * which the walk used, feeds zlib 512 bytes at a time from a mapped pack, through a fresh array each time
- * (hummingbot: 221 MB of garbage in the walk, which made half its collections). Whatever this
+ * (hummingbot: 221 MB of garbage, half of what the walk allocated). Whatever this
  * cannot read (an object in no pack here, a pack of 2 GiB or more, a delta base outside its pack,
  * bad data) is null, and the caller asks JGit, which also reports the problem.
  */
@@ -66,13 +64,9 @@ final class PackedObjects implements AutoCloseable {
     static PackedObjects of(List<PackOrder.IndexedPack> indexed, boolean libdeflate) {
         List<MappedPack> packs = new ArrayList<>();
         for (PackOrder.IndexedPack p : indexed) {
-            try (FileChannel ch = FileChannel.open(p.pack().getPackFile().toPath(), StandardOpenOption.READ)) {
-                long length = ch.size();
-                if (length < Integer.MAX_VALUE && length >= 32) {
-                    packs.add(new MappedPack(ch.map(FileChannel.MapMode.READ_ONLY, 0, length), p.index(), (int) length - 20));
-                }
-            } catch (IOException | RuntimeException e) {
-                // this pack's objects are read by JGit
+            ByteBuffer map = PackWalker.map(p.pack().getPackFile().toPath());
+            if (map != null) { // else JGit reads this pack's objects
+                packs.add(new MappedPack(map, p.index(), map.limit() - 20));
             }
         }
         return new PackedObjects(packs, new ObjectInflater(libdeflate));
@@ -164,7 +158,7 @@ final class PackedObjects implements AutoCloseable {
             } else {
                 return null;
             }
-            if (baseOffset < 0 || baseOffset >= offset && type == OFS_DELTA) {
+            if (baseOffset < 0 || (type == OFS_DELTA && baseOffset >= offset)) {
                 return null;
             }
             Loaded base = base(p, baseOffset, depth);
