@@ -107,6 +107,9 @@ final class HistoryProvenance implements ProvenanceLookup {
         final Set<Occurrence> introduced = new HashSet<>();
         /** Per node id: 0 not known yet, 1 holds none of the targets, 2 holds one. */
         final byte[] holding = new byte[trees.nodeCount()];
+        /** Per node id of the walk's record: the paths below which that tree was read already. */
+        final ReadAt[] readNodes = new ReadAt[trees.nodeCount()];
+        /** The same for trees the walk did not record. */
         final ObjectIdOwnerMap<ReadAt> read = new ObjectIdOwnerMap<>();
         RevCommit commit;
         int order;
@@ -129,10 +132,14 @@ final class HistoryProvenance implements ProvenanceLookup {
             if (node != null && !holds(node)) {
                 return;
             }
-            ReadAt at = read.get(tree);
+            ReadAt at = node != null ? readNodes[node.id] : read.get(tree);
             if (at == null) {
                 at = new ReadAt(tree);
-                read.add(at);
+                if (node != null) {
+                    readNodes[node.id] = at;
+                } else {
+                    read.add(at);
+                }
             } else if (at.prefixes.contains(prefix)) {
                 return;
             }
