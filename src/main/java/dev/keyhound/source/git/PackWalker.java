@@ -41,9 +41,7 @@ final class PackWalker {
         void skipped(BlobEntry entry, boolean binary);
     }
 
-    private static final int OBJ_BLOB = 3;
-    private static final int OFS_DELTA = 6;
-    private static final int REF_DELTA = 7;
+    private static final int OBJ_BLOB = PackObjectHeader.OBJ_BLOB;
     /** The size from which a lone blob's first bytes are inflated alone to see whether it is binary. */
     static final long PROBED_FROM = 4L * Content.BINARY_PROBE;
 
@@ -73,38 +71,12 @@ final class PackWalker {
         base = new int[n];
         int[] childCount = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            int pos = (int) offsets[i];
-            int c = pack.get(pos++) & 0xff;
-            int type = (c >> 4) & 7;
-            long size = c & 15;
-            int shift = 4;
-            while ((c & 0x80) != 0) {
-                c = pack.get(pos++) & 0xff;
-                size += (long) (c & 0x7f) << shift;
-                shift += 7;
-            }
-            base[i] = -1;
-            if (type == OFS_DELTA) {
-                c = pack.get(pos++) & 0xff;
-                long rel = c & 127;
-                while ((c & 128) != 0) {
-                    c = pack.get(pos++) & 0xff;
-                    rel = ((rel + 1) << 7) + (c & 127);
-                }
-                base[i] = Arrays.binarySearch(offsets, offsets[i] - rel);
-            } else if (type == REF_DELTA) {
-                byte[] raw = new byte[20];
-                pack.get(pos, raw);
-                pos += 20;
-                long baseOffset = index.findOffset(ObjectId.fromRaw(raw));
-                base[i] = baseOffset < 0 ? -1 : Arrays.binarySearch(offsets, baseOffset);
-            }
-            if (base[i] < 0 && (type == OFS_DELTA || type == REF_DELTA)) {
-                base[i] = -1; // base outside this pack: the JGit path resolves it
-            }
-            types[i] = (byte) type;
-            inflatedSize[i] = size;
-            dataStart[i] = pos;
+            PackObjectHeader header = PackObjectHeader.at(pack, offsets[i], index);
+            // a base outside this pack (-1): the JGit path resolves the delta
+            base[i] = header.baseOffset() < 0 ? -1 : Math.max(-1, Arrays.binarySearch(offsets, header.baseOffset()));
+            types[i] = (byte) header.type();
+            inflatedSize[i] = header.size();
+            dataStart[i] = header.dataStart();
             if (base[i] >= 0) {
                 childCount[base[i]]++;
             }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.zip.DataFormatException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 
@@ -23,10 +22,8 @@ import org.eclipse.jgit.lib.ObjectReader;
  * bad data) is null, and the caller asks JGit, which also reports the problem.
  */
 final class PackedObjects implements AutoCloseable {
-    static final int OBJ_COMMIT = 1;
-    static final int OBJ_TREE = 2;
-    private static final int OFS_DELTA = 6;
-    private static final int REF_DELTA = 7;
+    private static final int OBJ_COMMIT = PackObjectHeader.OBJ_COMMIT;
+    private static final int OBJ_TREE = PackObjectHeader.OBJ_TREE;
     /** Objects larger than this are left to JGit (a tree or commit is seldom over a few KB). */
     private static final int MAX_OBJECT = 16 << 20;
     /**
@@ -122,47 +119,21 @@ final class PackedObjects implements AutoCloseable {
         if (offset >= pack.trailerStart() || depth > MAX_CHAIN) {
             return null;
         }
-        ByteBuffer b = pack.bytes();
-        int pos = (int) offset;
-        int c = b.get(pos++) & 0xff;
-        int type = (c >> 4) & 7;
-        long size = c & 15;
-        int shift = 4;
-        while ((c & 0x80) != 0 && pos < pack.trailerStart()) {
-            c = b.get(pos++) & 0xff;
-            size += (long) (c & 0x7f) << shift;
-            shift += 7;
-        }
-        if (size > MAX_OBJECT) {
-            return null;
-        }
         try {
-            if (type >= OBJ_COMMIT && type <= 4) {
-                byte[] out = inflate(pack, pos, (int) size);
-                return out == null ? null : new Loaded(type, out);
-            }
-            long baseOffset;
-            if (type == OFS_DELTA) {
-                c = b.get(pos++) & 0xff;
-                long rel = c & 127;
-                while ((c & 128) != 0) {
-                    c = b.get(pos++) & 0xff;
-                    rel = ((rel + 1) << 7) + (c & 127);
-                }
-                baseOffset = offset - rel;
-            } else if (type == REF_DELTA) {
-                byte[] raw = new byte[20];
-                b.get(pos, raw);
-                pos += 20;
-                baseOffset = pack.index().findOffset(ObjectId.fromRaw(raw));
-            } else {
+            PackObjectHeader header = PackObjectHeader.at(pack.bytes(), offset, pack.index());
+            if (header.size() > MAX_OBJECT) {
                 return null;
             }
-            if (baseOffset < 0 || (type == OFS_DELTA && baseOffset >= offset)) {
+            if (header.isWhole()) {
+                byte[] out = inflate(pack, header.dataStart(), (int) header.size());
+                return out == null ? null : new Loaded(header.type(), out);
+            }
+            long baseOffset = header.baseOffset();
+            if (!header.isDelta() || baseOffset < 0 || (header.type() == PackObjectHeader.OFS_DELTA && baseOffset >= offset)) {
                 return null;
             }
             Loaded base = base(p, baseOffset, depth);
-            byte[] delta = base == null ? null : inflate(pack, pos, (int) size);
+            byte[] delta = base == null ? null : inflate(pack, header.dataStart(), (int) header.size());
             return delta == null ? null : new Loaded(base.type(), Delta.apply(base.content(), delta, MAX_OBJECT, null));
         } catch (DataFormatException | RuntimeException e) {
             return null; // bad data, or a delta that does not fit its base: JGit says which
