@@ -154,7 +154,7 @@ public final class HistorySource implements Source {
         long maxResolve = Math.max(options.maxFileSize(), Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
         List<PackWalker> walkers = new ArrayList<>();
         for (PackOrder.IndexedPack p : packs) {
-            walkers.add(PackWalker.open(p.pack().getPackFile().toPath(), p.index(), maxResolve));
+            walkers.add(PackWalker.open(p, maxResolve));
         }
         return walkers;
     }

@@ -3,6 +3,11 @@ package dev.keyhound.source.git;
 import dev.keyhound.source.Parallel;
 import dev.keyhound.source.git.HistoryWalk.BlobEntry;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,8 +28,12 @@ final class PackOrder {
     private PackOrder() {
     }
 
-    /** A pack whose index could be read, and that index. */
-    record IndexedPack(Pack pack, PackIndex index) {
+    /**
+     * A pack whose index could be read, that index, and the pack file mapped read-only (null when
+     * it cannot be: 2 GiB or larger, unreadable; JGit then reads its objects). Mapped once, for
+     * every reader of the scan and its threads: they read it at absolute positions only.
+     */
+    record IndexedPack(Pack pack, PackIndex index, ByteBuffer bytes) {
     }
 
     /** All blobs grouped by pack, packs numbered as in {@link BlobEntry#pack}. */
@@ -71,13 +80,22 @@ final class PackOrder {
         if (db instanceof ObjectDirectory dir) {
             for (Pack pack : dir.getPacks()) {
                 try {
-                    packs.add(new IndexedPack(pack, pack.getIndex()));
+                    packs.add(new IndexedPack(pack, pack.getIndex(), map(pack.getPackFile().toPath())));
                 } catch (IOException e) {
                     // read (or reported missing) by id instead
                 }
             }
         }
         return packs;
+    }
+
+    private static MappedByteBuffer map(Path packFile) {
+        try (FileChannel ch = FileChannel.open(packFile, StandardOpenOption.READ)) {
+            long length = ch.size();
+            return length >= Integer.MAX_VALUE || length < 32 ? null : ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

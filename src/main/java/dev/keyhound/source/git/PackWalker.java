@@ -4,16 +4,11 @@ import dev.keyhound.source.Content;
 import dev.keyhound.source.git.HistoryWalk.BlobEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import org.eclipse.jgit.internal.storage.file.PackIndex;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads the wanted blobs of one pack the way {@code git index-pack} resolves it: every object is
@@ -118,32 +113,22 @@ final class PackWalker {
     }
 
     /**
-     * Maps the pack and parses every object header. Returns null when the pack cannot be walked
-     * here (2 GiB or larger, unreadable); its blobs then go the JGit way.
+     * Parses every object header of the pack. Returns null when the pack cannot be walked here
+     * (not mapped: 2 GiB or larger, unreadable); its blobs then go the JGit way.
      */
-    static PackWalker open(Path packFile, PackIndex index, long maxResolve) {
-        MappedByteBuffer map = map(packFile);
-        if (map == null) {
+    static PackWalker open(PackOrder.IndexedPack pack, long maxResolve) {
+        if (pack.bytes() == null) {
             return null;
         }
         try {
+            PackIndex index = pack.index();
             long count = index.getObjectCount();
             long[] offsets = new long[(int) count];
             for (int i = 0; i < count; i++) {
                 offsets[i] = index.getOffset(i);
             }
             Arrays.sort(offsets);
-            return new PackWalker(map, offsets, index, maxResolve);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The pack file mapped read-only, or null when it cannot be (2 GiB or larger, unreadable). */
-    static MappedByteBuffer map(Path packFile) {
-        try (FileChannel ch = FileChannel.open(packFile, StandardOpenOption.READ)) {
-            long length = ch.size();
-            return length >= Integer.MAX_VALUE || length < 32 ? null : ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+            return new PackWalker(pack.bytes(), offsets, index, maxResolve);
         } catch (IOException | RuntimeException e) {
             return null;
         }

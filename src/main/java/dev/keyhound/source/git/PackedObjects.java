@@ -1,8 +1,6 @@
 package dev.keyhound.source.git;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,38 +33,30 @@ final class PackedObjects implements AutoCloseable {
     /** Longer delta chains (git writes 50, 250 at most) are left to JGit: each level is a frame of the stack. */
     private static final int MAX_CHAIN = 1000;
 
-    private record MappedPack(ByteBuffer bytes, org.eclipse.jgit.internal.storage.file.PackIndex index, int trailerStart) {
-    }
-
     /** An object's type and content. */
     record Loaded(int type, byte[] content) {
     }
 
-    private final List<MappedPack> packs;
+    /** The packs that are mapped. */
+    private final List<PackOrder.IndexedPack> packs;
     private final ObjectInflater inflater;
     private final Map<Long, Loaded> bases = new LinkedHashMap<>(1024, 0.75f, true);
     private long basesSize;
 
-    private PackedObjects(List<MappedPack> packs, ObjectInflater inflater) {
+    private PackedObjects(List<PackOrder.IndexedPack> packs, ObjectInflater inflater) {
         this.packs = packs;
         this.inflater = inflater;
     }
 
-    /** A reader of these packs (those it can map: under 2 GiB). */
+    /** A reader of these packs (those that are mapped). */
     static PackedObjects of(List<PackOrder.IndexedPack> indexed) {
         return of(indexed, true);
     }
 
     /** With libdeflate false, the JDK's zlib only (for tests that compare the two). */
     static PackedObjects of(List<PackOrder.IndexedPack> indexed, boolean libdeflate) {
-        List<MappedPack> packs = new ArrayList<>();
-        for (PackOrder.IndexedPack p : indexed) {
-            ByteBuffer map = PackWalker.map(p.pack().getPackFile().toPath());
-            if (map != null) { // else JGit reads this pack's objects
-                packs.add(new MappedPack(map, p.index(), map.limit() - 20));
-            }
-        }
-        return new PackedObjects(packs, new ObjectInflater(libdeflate));
+        // a pack that is not mapped: JGit reads its objects
+        return new PackedObjects(indexed.stream().filter(p -> p.bytes() != null).toList(), new ObjectInflater(libdeflate));
     }
 
     /**
@@ -115,8 +105,8 @@ final class PackedObjects implements AutoCloseable {
     }
 
     private Loaded load(int p, long offset, int depth) {
-        MappedPack pack = packs.get(p);
-        if (offset >= pack.trailerStart() || depth > MAX_CHAIN) {
+        PackOrder.IndexedPack pack = packs.get(p);
+        if (offset >= trailerStart(pack) || depth > MAX_CHAIN) {
             return null;
         }
         try {
@@ -161,13 +151,18 @@ final class PackedObjects implements AutoCloseable {
     }
 
     /** The zlib stream at pos inflated to size bytes, or null when it does not give exactly that. */
-    private byte[] inflate(MappedPack pack, int pos, int size) throws DataFormatException {
+    private byte[] inflate(PackOrder.IndexedPack pack, int pos, int size) throws DataFormatException {
         // The stream's end is not stored; it lies within deflate's worst case for size bytes
         // (5 bytes per stored block of up to 64 KiB, 6 of zlib's own), and the inflater stops there.
         long bound = (long) pos + size + 5L * (size / 65_535 + 1) + 6;
-        int to = (int) Math.min(pack.trailerStart(), bound);
+        int to = (int) Math.min(trailerStart(pack), bound);
         byte[] out = new byte[size];
         return inflater.whole(pack.bytes(), pos, to, out) ? out : null;
+    }
+
+    /** Where the pack's trailing checksum starts: no object data lies past it. */
+    private static int trailerStart(PackOrder.IndexedPack pack) {
+        return pack.bytes().limit() - 20;
     }
 
     @Override

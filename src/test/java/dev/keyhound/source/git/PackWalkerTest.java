@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -42,7 +40,6 @@ class PackWalkerTest {
             }
             repo.git.gc().setAggressive(true).call();
             Repository r = repo.git.getRepository();
-            Pack pack = ((ObjectDirectory) r.getObjectDatabase()).getPacks().iterator().next();
 
             HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
             walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
@@ -50,7 +47,7 @@ class PackWalkerTest {
             List<BlobEntry> entries = placed.inPack(0);
             assertEquals(40, entries.size(), "one blob per version of f.txt");
 
-            PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), 1 << 20);
+            PackWalker walker = PackWalker.open(PackOrder.packs(r.getObjectDatabase()).get(0), 1 << 20);
             walker.want(entries);
             Map<String, byte[]> got = new ConcurrentHashMap<>();
             Map<String, String> baseOf = new ConcurrentHashMap<>();
@@ -121,11 +118,10 @@ class PackWalkerTest {
             repo.write("small.txt", "small text\n").write("big.txt", "line of text\n".repeat(5000)).commit("lone blobs");
             repo.git.gc().call();
             Repository r = repo.git.getRepository();
-            Pack pack = ((ObjectDirectory) r.getObjectDatabase()).getPacks().iterator().next();
             HistoryWalk walk = new HistoryWalk(new RevWalk(r), new Problems(new dev.keyhound.source.ScanStats()));
             walk.walk(Map.of(r.resolve("HEAD"), "HEAD"));
             List<BlobEntry> entries = PackOrder.place(PackOrder.packs(r.getObjectDatabase()), walk.blobs()).inPack(0);
-            PackWalker walker = PackWalker.open(pack.getPackFile().toPath(), pack.getIndex(), 1 << 20);
+            PackWalker walker = PackWalker.open(PackOrder.packs(r.getObjectDatabase()).get(0), 1 << 20);
             walker.want(entries);
             Map<String, String> how = new java.util.TreeMap<>();
             for (int root : walker.roots()) {
